@@ -1,0 +1,67 @@
+#pragma once
+// Text analysis shared by indexing and querying, so that both sides cut text
+// into the same terms at the same positions.
+//
+// Position scheme (one position space per paragraph):
+//  - Runs of non-Han text go through Xapian::TermGenerator (English stemmer,
+//    STEM_SOME): unprefixed lower-cased words with positions, plus "Z" stems.
+//  - Every Han character, after Traditional->Simplified normalization, is an
+//    unprefixed term at its own position (consecutive within a Han run).
+//  - Between two Han characters separated by anything that is not a word
+//    (space, punctuation) the position jumps by one extra, so a phrase of
+//    characters matches exactly where the normalized text contains it as a
+//    substring. A Latin word directly adjacent to Han text (or separated only by
+//    white space) keeps consecutive positions, so mixed runs such as
+//    "EngageLab產品" can be searched as one phrase.
+//  - ICU dictionary words of each Han run (Simplified) are added as unprefixed
+//    terms without positions: they only feed ranking.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace callsearch::analyze {
+
+// What a query asks to see highlighted in a hit's text.
+struct HighlightTerms {
+    std::vector<std::string> stems;        // English stems: any word stemming to one of these
+    std::vector<std::string> exact_words;  // lower-cased English words matched as written
+    std::vector<std::string> han_strings;  // Simplified Han (or mixed) strings, matched as substrings
+};
+
+// Not thread-safe (ICU break iterator and transliterator state): use one per thread.
+class TextAnalyzer {
+public:
+    TextAnalyzer();  // throws std::runtime_error if ICU data is unavailable
+    ~TextAnalyzer();
+    TextAnalyzer(const TextAnalyzer&) = delete;
+    TextAnalyzer& operator=(const TextAnalyzer&) = delete;
+    TextAnalyzer(TextAnalyzer&&) noexcept;
+    TextAnalyzer& operator=(TextAnalyzer&&) noexcept;
+
+    // Adds the free-text terms of one paragraph to doc (positions start at 1).
+    void index_text(Xapian::Document& doc, std::string_view text);
+
+    // One bare query token as the user typed it ("repurchases", "订阅服务",
+    // "EngageLab產品", "non-GAAP"). English words match by stem; a token that
+    // splits into several words or contains Han text becomes a phrase.
+    // Returns an empty Xapian::Query if the token holds no searchable text.
+    // Appends what should be highlighted to `highlight`.
+    [[nodiscard]] Xapian::Query word_query(std::string_view token, HighlightTerms& highlight);
+
+    // The text of a "quoted phrase": exact (unstemmed) words in order; Han
+    // characters as exact substrings. A quoted single word is exact too.
+    [[nodiscard]] Xapian::Query phrase_query(std::string_view text, HighlightTerms& highlight);
+
+    // Traditional -> Simplified Chinese (other text unchanged).
+    [[nodiscard]] std::string to_simplified(std::string_view text);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace callsearch::analyze

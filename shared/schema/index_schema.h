@@ -1,0 +1,43 @@
+#pragma once
+// The index schema: every term prefix, value slot and metadata key the indexer
+// writes and the searcher reads. Both programs include this header and nothing
+// else defines one. Bump kSchemaVersion whenever a change here (or in how text
+// is analyzed into terms) makes an older index answer differently.
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace callsearch::schema {
+
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
+
+// --- Free-text terms (see analyze/text_analyzer.h) -------------------------
+// Unprefixed, positional: lower-cased English words as written, and single Han
+// characters (Simplified).  Unprefixed, no positions: ICU Chinese words.
+inline constexpr std::string_view kStemPrefix = "Z";  // English stems, no positions
+
+// --- Boolean filter terms ---------------------------------------------------
+inline constexpr std::string_view kUniqueIdPrefix = "Q";   // one per paragraph
+inline constexpr std::string_view kFilePrefix = "XF";      // source file key
+inline constexpr std::string_view kCallPrefix = "XK";      // call key, e.g. "jg_q2_2021"
+inline constexpr std::string_view kSpeakerPrefix = "XP";   // full name and each name word
+inline constexpr std::string_view kRolePrefix = "XR";      // ceo, cfo, analyst, ...
+inline constexpr std::string_view kCompanyPrefix = "XC";   // each word of the company name
+inline constexpr std::string_view kTickerPrefix = "XT";    // lower-cased ticker
+inline constexpr std::string_view kYearPrefix = "XY";      // "2023"
+inline constexpr std::string_view kQuarterPrefix = "XQ";   // "1".."4"
+inline constexpr std::string_view kLangPrefix = "XL";      // "en" | "zh"
+inline constexpr std::string_view kSectionPrefix = "XS";   // "prepared" | "qa"
+
+// --- Value slots --------------------------------------------------------------
+// Sortable (Xapian::sortable_serialise) unless noted.
+inline constexpr Xapian::valueno kSlotCallOrder = 0;  // year * 10 + quarter
+inline constexpr Xapian::valueno kSlotDate = 1;       // "YYYY-MM-DD" string, absent when unknown
+inline constexpr Xapian::valueno kSlotTurn = 2;       // turn index within the call
+inline constexpr Xapian::valueno kSlotParagraph = 3;  // paragraph index within the turn
+
+// Document data holds the stored paragraph (index/stored_paragraph.h).
+
+}  // namespace callsearch::schema
