@@ -1,1 +1,133 @@
-int main() { return 0; }
+// searcher: options -> SearchConfig -> callsearch::run_search -> exit code.
+// Exit codes: 0 hits, 1 no hits, 2 error (one line on stderr).
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "match/search_job.h"
+
+namespace {
+
+constexpr int kExitHits = 0;
+constexpr int kExitNoHits = 1;
+constexpr int kExitError = 2;
+
+int fail(const std::string& message) {
+    std::cerr << "searcher: error: " << message << '\n';
+    return kExitError;
+}
+
+std::string default_db() {
+    const char* env = std::getenv("CALLSEARCH_DB");
+    return env && *env ? env : "index";
+}
+
+// "-word" excludes a word (query syntax) but looks like a short option to the
+// option parser; we have no short options besides -h, so such arguments are
+// moved behind "--" where they are taken as query words.
+std::vector<std::string> with_negations_as_words(int argc, char** argv) {
+    std::vector<std::string> options, words;
+    bool after_separator = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (after_separator) {
+            words.push_back(arg);
+        } else if (arg == "--") {
+            after_separator = true;
+        } else if (arg.size() > 1 && arg[0] == '-' && arg[1] != '-' && arg != "-h") {
+            words.push_back(arg);
+        } else {
+            options.push_back(arg);
+            // An option's value is never a query word, even if it starts with '-'.
+            if (arg.rfind("--", 0) == 0 && arg.find('=') == std::string::npos && i + 1 < argc &&
+                arg != "--count" && arg != "--json" && arg != "--help") {
+                options.push_back(argv[++i]);
+            }
+        }
+    }
+    options.push_back("--");
+    options.insert(options.end(), words.begin(), words.end());
+    std::reverse(options.begin(), options.end());  // CLI11 takes them last first
+    return options;
+}
+
+bool want_color(const std::string& mode) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Search indexed earnings-call transcripts.", "searcher"};
+    callsearch::SearchConfig config;
+    std::string db = default_db();
+    std::vector<std::string> words;
+    std::map<callsearch::Field, std::string> filters;
+    bool json = false, count = false;
+    std::string sort = "relevance", color = "auto";
+
+    app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
+    const std::vector<std::pair<callsearch::Field, const char*>> filter_options = {
+        {callsearch::Field::Speaker, "Speaker's full name or any word of it, e.g. Bong"},
+        {callsearch::Field::Role, "ceo cfo coo cto president chairman ir gm analyst operator executive (or a title)"},
+        {callsearch::Field::Company, "Words of the company name"},
+        {callsearch::Field::Ticker, "Ticker symbol"},
+        {callsearch::Field::Year, "Fiscal year, or a range 2020..2021"},
+        {callsearch::Field::Quarter, "1-4 or Q1-Q4"},
+        {callsearch::Field::Lang, "en or zh"},
+        {callsearch::Field::Section, "prepared or qa"},
+        {callsearch::Field::Call, "Call key, e.g. jg_q2_2021"},
+    };
+    for (const auto& [field, help] : filter_options) {
+        app.add_option(std::string("--") + callsearch::field_name(field), filters[field], help);
+    }
+    app.add_option("--limit", config.match.limit, "Hits to print (default 10)")->check(CLI::Range(1u, 1000000u));
+    app.add_option("--offset", config.match.offset, "Hits to skip first");
+    app.add_option("--sort", sort, "relevance, newest or oldest")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+    app.add_flag("--count", count, "Print only the number of matching paragraphs");
+    app.add_flag("--json", json, "JSON Lines: one object per hit");
+    app.add_option("--color", color, "auto, always or never (auto honours NO_COLOR)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("QUERY", words, "Words, \"phrases\", AND OR NOT -word, field:value");
+
+    try {
+        app.parse(with_negations_as_words(argc, argv));
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return fail(e.what());
+    }
+
+    config.db_dir = db;
+    for (const std::string& w : words) config.query += (config.query.empty() ? "" : " ") + w;
+    for (const auto& [field, value] : filters) {
+        if (!value.empty()) config.filters.push_back({field, value});
+    }
+    config.match.sort = sort == "newest"   ? callsearch::SortOrder::Newest
+                        : sort == "oldest" ? callsearch::SortOrder::Oldest
+                                           : callsearch::SortOrder::Relevance;
+    config.format = count ? callsearch::OutputFormat::Count
+                    : json ? callsearch::OutputFormat::Json
+                           : callsearch::OutputFormat::Text;
+    config.color = want_color(color);
+
+    try {
+        const auto outcome = callsearch::run_search(config, std::cout);
+        return outcome.matches > 0 ? kExitHits : kExitNoHits;
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+}

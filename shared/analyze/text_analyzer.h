@@ -13,8 +13,19 @@
 //    substring. A Latin word directly adjacent to Han text (or separated only by
 //    white space) keeps consecutive positions, so mixed runs such as
 //    "EngageLab產品" can be searched as one phrase.
+//  - Punctuation between a Latin word and Han text ("財報，EngageLab") jumps
+//    too; only white space keeps a Latin word and Han text adjacent.
 //  - ICU dictionary words of each Han run (Simplified) are added as unprefixed
 //    terms without positions: they only feed ranking.
+//  - Normalization applies to the whole paragraph or query before it is cut
+//    into runs: ICU's transform has phrase rules (計畫 -> 计划, but 畫 -> 画), so
+//    the index holds exactly the terms of to_simplified(text).
+//
+// A query is analyzed by this same code into a scratch document and its terms
+// read back, so the two sides cannot drift apart. For a Han query the phrase
+// window spans any jump inside the query itself ("財報，電話"), which then also
+// matches "財報電話": the exact-substring guarantee is for queries without
+// punctuation between Han characters.
 
 #include <memory>
 #include <string>

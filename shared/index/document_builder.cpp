@@ -1,1 +1,91 @@
-// placeholder
+#include "index/document_builder.h"
+
+#include <string>
+
+#include "index/stored_paragraph.h"
+#include "schema/filter_terms.h"
+#include "schema/index_schema.h"
+
+namespace callsearch {
+
+namespace {
+
+// For each paragraph of a turn, the index of the paragraph aligned with it in
+// the other language (both directions), if any.
+std::vector<std::optional<std::size_t>> aligned_paragraphs(const Turn& turn) {
+    std::vector<std::optional<std::size_t>> aligned(turn.paragraphs.size());
+    for (std::size_t i = 0; i < turn.paragraphs.size(); ++i) {
+        const auto& target = turn.paragraphs[i].translates;
+        if (!target || *target >= turn.paragraphs.size() || *target == i) continue;
+        aligned[i] = *target;
+        if (!aligned[*target]) aligned[*target] = i;
+    }
+    return aligned;
+}
+
+void add_call_terms(Xapian::Document& doc, const CallInfo& call, std::string_view key) {
+    doc.add_boolean_term(schema::call_term(key));
+    for (const std::string& term : schema::company_terms(call.company)) doc.add_boolean_term(term);
+    if (!call.ticker.empty()) doc.add_boolean_term(schema::ticker_term(call.ticker));
+    if (call.year > 0) doc.add_boolean_term(schema::year_term(call.year));
+    if (call.quarter > 0) doc.add_boolean_term(schema::quarter_term(call.quarter));
+    doc.add_value(schema::kSlotCallOrder, Xapian::sortable_serialise(call.year * 10 + call.quarter));
+    if (call.date) doc.add_value(schema::kSlotDate, *call.date);
+}
+
+}  // namespace
+
+std::vector<Xapian::Document> build_documents(const Transcript& transcript, std::string_view file_key,
+                                              analyze::TextAnalyzer& analyzer) {
+    const CallInfo& call = transcript.call;
+    const std::string key = schema::call_key(call);
+    std::vector<Xapian::Document> docs;
+
+    for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
+        const Turn& turn = transcript.turns[t];
+        const auto aligned = aligned_paragraphs(turn);
+        int count_en = 0;
+        int count_zh = 0;
+        for (std::size_t p = 0; p < turn.paragraphs.size(); ++p) {
+            const Paragraph& para = turn.paragraphs[p];
+            const int number = para.lang == Lang::En ? ++count_en : ++count_zh;
+
+            StoredParagraph stored;
+            stored.file = call.source_path;
+            stored.call = key;
+            stored.company = call.company;
+            stored.ticker = call.ticker;
+            stored.year = call.year;
+            stored.quarter = call.quarter;
+            stored.date = call.date;
+            stored.speaker = turn.speaker;
+            stored.title = turn.title;
+            stored.roles = turn.roles;
+            stored.firm = turn.firm;
+            stored.section = to_string(turn.section);
+            stored.lang = to_string(para.lang);
+            stored.text = para.text;
+            if (aligned[p]) stored.translation = turn.paragraphs[*aligned[p]].text;
+            stored.turn = static_cast<int>(t + 1);
+            stored.paragraph = number;
+
+            Xapian::Document doc;
+            analyzer.index_text(doc, para.text);
+            doc.add_boolean_term(std::string(schema::kUniqueIdPrefix) + std::string(file_key) + "#" +
+                                 std::to_string(stored.turn) + stored.lang + std::to_string(number));
+            doc.add_boolean_term(schema::file_term(file_key));
+            add_call_terms(doc, call, key);
+            for (const std::string& term : schema::speaker_terms(turn.speaker)) doc.add_boolean_term(term);
+            for (const std::string& role : turn.roles) doc.add_boolean_term(schema::role_term(role));
+            doc.add_boolean_term(schema::lang_term(para.lang));
+            doc.add_boolean_term(schema::section_term(turn.section));
+            doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
+            doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
+            doc.set_data(encode_stored_paragraph(stored));
+            docs.push_back(std::move(doc));
+        }
+    }
+    return docs;
+}
+
+}  // namespace callsearch

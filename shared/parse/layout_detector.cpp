@@ -1,1 +1,56 @@
-// placeholder
+#include "parse/layout_detector.h"
+
+#include <algorithm>
+#include <string>
+
+#include "parse/bilingual_parser.h"
+#include "parse/speaker_line.h"
+
+namespace callsearch {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+bool is_page_mark(std::string_view line) {
+    return line.starts_with("Image source: The Motley Fool") || line.starts_with("Logo of jester cap") ||
+           line == "Prepared Remarks:" || line == "Questions and Answers:" || line == "Questions & Answers:" ||
+           line == "Call participants:";
+}
+
+}  // namespace
+
+std::optional<Layout> detect_layout(std::string_view text) {
+    std::size_t repeated_speaker_lines = 0;
+    std::size_t chinese_lines = 0;
+    std::size_t dashed_speaker_lines = 0;
+    std::string previous;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const auto written = trim(text.substr(start, end - start));
+        start = end + 1;
+        if (written.empty()) continue;
+        const std::string plain = plain_spaces(written);
+        const std::string_view line = trim(plain);
+        if (line.empty()) continue;
+        if (is_page_mark(line)) return Layout::MotleyFool;
+        const bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (!ascii && line_language(line) == Lang::Zh) ++chinese_lines;
+        if (line == previous && parse_speaker_line(line, kBilingualSeparator)) ++repeated_speaker_lines;
+        if (line.find(kMotleyFoolSeparator) != std::string_view::npos) {
+            if (auto speaker = parse_speaker_line(line, kMotleyFoolSeparator); speaker && title_is_telling(speaker->title)) {
+                ++dashed_speaker_lines;
+            }
+        }
+        previous = std::string(line);
+    }
+    if (repeated_speaker_lines > 0 && chinese_lines > 0) return Layout::Bilingual;
+    if (dashed_speaker_lines > 0) return Layout::MotleyFool;
+    return std::nullopt;
+}
+
+}  // namespace callsearch

@@ -1,1 +1,170 @@
-// placeholder
+#include "print/highlighter.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include <unicode/uchar.h>
+#include <xapian.h>
+
+#include "analyze/script.h"
+
+namespace callsearch {
+
+namespace {
+
+using analyze::CodePoint;
+using analyze::decode_utf8;
+using analyze::is_han;
+using analyze::is_word_char;
+
+bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+
+bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)) != 0; }
+
+// One code point of `text` with where it came from.
+struct Located {
+    char32_t value = 0;
+    std::size_t begin = 0;  // byte offsets into the original text
+    std::size_t end = 0;
+};
+
+std::vector<Located> locate(std::string_view text) {
+    std::vector<Located> out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const CodePoint cp = decode_utf8(text, pos);
+        out.push_back({cp.value, pos, pos + cp.size});
+        pos += cp.size;
+    }
+    return out;
+}
+
+// English words, split close to Xapian's TermGenerator: word characters, with
+// apostrophes and '&' inside words and '.' or ',' inside numbers. Han text ends a
+// word, as it does in the analyzer.
+void highlight_words(const std::vector<Located>& chars, const analyze::HighlightTerms& terms,
+                     std::vector<Span>& spans) {
+    const std::set<std::string> stems(terms.stems.begin(), terms.stems.end());
+    const std::set<std::string> exact(terms.exact_words.begin(), terms.exact_words.end());
+    Xapian::Stem stemmer("english");
+    const auto word_char = [&](std::size_t i) {
+        return i < chars.size() && is_word_char(chars[i].value) && !is_han(chars[i].value);
+    };
+    for (std::size_t i = 0; i < chars.size();) {
+        if (!word_char(i)) {
+            ++i;
+            continue;
+        }
+        std::string word;
+        std::size_t j = i;
+        while (true) {
+            if (word_char(j)) {
+                analyze::append_utf8(word, static_cast<char32_t>(
+                                               Xapian::Unicode::tolower(static_cast<unsigned>(chars[j].value))));
+                ++j;
+                continue;
+            }
+            const bool joins = j + 1 < chars.size() && word_char(j + 1) &&
+                               (is_apostrophe(chars[j].value) || chars[j].value == U'&' ||
+                                ((chars[j].value == U'.' || chars[j].value == U',') &&
+                                 is_digit(chars[j - 1].value) && is_digit(chars[j + 1].value)));
+            if (!joins) break;
+            word += is_apostrophe(chars[j].value) ? '\'' : static_cast<char>(chars[j].value);
+            ++j;
+        }
+        if (exact.count(word) != 0 || (!stems.empty() && stems.count(stemmer(word)) != 0)) {
+            spans.push_back({chars[i].begin, chars[j - 1].end});
+        }
+        i = j;
+    }
+}
+
+// The text's code points with Han runs turned Simplified, each still pointing at
+// its original bytes. A run is normalized as a whole (the transform has phrase
+// rules, as the analyzer applies them); should its length ever change, fall back
+// to one character at a time so offsets stay exact.
+std::vector<Located> normalized_chars(std::string_view text, analyze::TextAnalyzer& analyzer) {
+    std::vector<Located> chars = locate(text);
+    for (std::size_t i = 0; i < chars.size();) {
+        if (!is_han(chars[i].value)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < chars.size() && is_han(chars[j].value)) ++j;
+        const std::string original(text.substr(chars[i].begin, chars[j - 1].end - chars[i].begin));
+        const std::u32string simplified = analyze::to_utf32(analyzer.to_simplified(original));
+        if (simplified.size() == j - i) {
+            for (std::size_t k = i; k < j; ++k) chars[k].value = simplified[k - i];
+        } else {
+            for (std::size_t k = i; k < j; ++k) {
+                const std::u32string one = analyze::to_utf32(
+                    analyzer.to_simplified(text.substr(chars[k].begin, chars[k].end - chars[k].begin)));
+                if (one.size() == 1) chars[k].value = one.front();
+            }
+        }
+        i = j;
+    }
+    return chars;
+}
+
+char32_t fold(char32_t c) {
+    return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+}
+
+// Latin next to Han: the analyzer treats "EngageLab產品" and "EngageLab 產品" alike,
+// so the highlighter lets white space stand between them.
+bool script_boundary(char32_t a, char32_t b) {
+    return (is_han(a) && !is_han(b) && is_word_char(b)) || (is_han(b) && !is_han(a) && is_word_char(a));
+}
+
+void highlight_strings(const std::vector<Located>& chars, const std::vector<std::string>& strings,
+                       std::vector<Span>& spans) {
+    for (const std::string& s : strings) {
+        std::u32string pattern = analyze::to_utf32(s);
+        if (pattern.empty()) continue;
+        for (char32_t& c : pattern) c = fold(c);
+        for (std::size_t start = 0; start < chars.size(); ++start) {
+            std::size_t j = start;
+            bool matched = true;
+            for (std::size_t k = 0; k < pattern.size(); ++k) {
+                if (k > 0 && script_boundary(pattern[k - 1], pattern[k])) {
+                    while (j < chars.size() && analyze::is_space(chars[j].value)) ++j;
+                }
+                if (j >= chars.size() || fold(chars[j].value) != pattern[k]) {
+                    matched = false;
+                    break;
+                }
+                ++j;
+            }
+            if (matched) spans.push_back({chars[start].begin, chars[j - 1].end});
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<Span> find_highlights(std::string_view text, const analyze::HighlightTerms& terms,
+                                  analyze::TextAnalyzer& analyzer) {
+    std::vector<Span> spans;
+    if (!terms.stems.empty() || !terms.exact_words.empty()) {
+        highlight_words(locate(text), terms, spans);
+    }
+    if (!terms.han_strings.empty()) {
+        highlight_strings(normalized_chars(text, analyzer), terms.han_strings, spans);
+    }
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin || (a.begin == b.begin && a.end > b.end); });
+    std::vector<Span> merged;
+    for (const Span& span : spans) {
+        if (!merged.empty() && span.begin <= merged.back().end) {
+            merged.back().end = std::max(merged.back().end, span.end);
+        } else {
+            merged.push_back(span);
+        }
+    }
+    return merged;
+}
+
+}  // namespace callsearch

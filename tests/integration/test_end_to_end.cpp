@@ -1,1 +1,312 @@
-// placeholder
+// The two programs driven as a user or a script would, on the seed corpus.
+// Assertions are on parsed JSON and exit codes.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "integration/process.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::string kIndexer = CALLSEARCH_INDEXER;
+const std::string kSearcher = CALLSEARCH_SEARCHER;
+const std::string kCorpus = CALLSEARCH_CORPUS_DIR;
+
+// A fresh folder under the system temp dir, removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("callsearch-e2e-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
+void write_file(const fs::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary);
+    out << bytes;
+}
+
+e2e::ProcessResult index_into(const fs::path& db, std::vector<std::string> paths) {
+    std::vector<std::string> argv = {kIndexer, "--db", db.string()};
+    argv.insert(argv.end(), paths.begin(), paths.end());
+    return e2e::run_process(argv);
+}
+
+// The corpus indexed once for the read-only tests below.
+const fs::path& corpus_index() {
+    static TempDir dir;
+    static const bool built = [] {
+        const auto r = index_into(dir.path / "index", {kCorpus});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        return true;
+    }();
+    (void)built;
+    return dir.path;
+}
+
+e2e::ProcessResult search(std::vector<std::string> args, const std::vector<std::string>& env = {}) {
+    std::vector<std::string> argv = {kSearcher, "--db", (corpus_index() / "index").string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return e2e::run_process(argv, env);
+}
+
+std::vector<json> json_hits(std::vector<std::string> args) {
+    args.push_back("--json");
+    const auto r = search(args);
+    REQUIRE_MESSAGE((r.exit_code == 0 || r.exit_code == 1), r.err);
+    std::vector<json> hits;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) hits.push_back(json::parse(line));
+    CHECK((r.exit_code == 0) == !hits.empty());
+    return hits;
+}
+
+bool contains_ci(std::string hay, std::string needle) {
+    for (auto* s : {&hay, &needle}) {
+        for (char& c : *s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return hay.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("indexing the corpus reports calls, turns and paragraphs on one line") {
+    TempDir dir;
+    const auto r = index_into(dir.path / "index", {kCorpus});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.rfind("indexed 2 calls, ", 0) == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+}
+
+TEST_CASE("EngageLab said by the CFO finds only Shan-Nen Bong's 2023 answer, with its translation") {
+    const auto hits = json_hits({"EngageLab", "--role", "CFO", "--limit", "50"});
+    REQUIRE(!hits.empty());
+    bool answer_with_translation = false;
+    for (const json& h : hits) {
+        CHECK(h["speaker"] == "Shan-Nen Bong");
+        CHECK(h["year"] == 2023);
+        CHECK(h["quarter"] == 2);
+        CHECK(std::find(h["roles"].begin(), h["roles"].end(), "cfo") != h["roles"].end());
+        if (h["lang"] == "en" && contains_ci(h["text"], "EngageLab") && h["translation"].is_string() &&
+            h["translation"].get<std::string>().find("EngageLab") != std::string::npos) {
+            answer_with_translation = true;
+        }
+    }
+    CHECK(answer_with_translation);
+
+    // Without the role the CEO's and the analyst's mentions come back too.
+    const auto unfiltered = json_hits({"EngageLab", "--limit", "50"});
+    CHECK(unfiltered.size() > hits.size());
+    bool others = false;
+    for (const json& h : unfiltered) others = others || h["speaker"] != "Shan-Nen Bong";
+    CHECK(others);
+}
+
+TEST_CASE("a Simplified query finds the Traditional paragraph and shows its English original") {
+    const auto hits = json_hits({"订阅服务"});
+    REQUIRE(!hits.empty());
+    bool found = false;
+    for (const json& h : hits) {
+        CHECK(h["lang"] == "zh");
+        if (h["text"].get<std::string>().rfind("訂閱服務收入為人民幣4,050萬元", 0) == 0) {
+            found = true;
+            REQUIRE(h["translation"].is_string());
+            CHECK(h["translation"].get<std::string>().rfind("Subscription Services revenue were RMB 40.5 million", 0) == 0);
+            CHECK(!h["highlights"].empty());
+        }
+    }
+    CHECK(found);
+    // The text output shows the translation beneath the hit.
+    const auto text = search({"订阅服务"}, {"NO_COLOR=1"});
+    CHECK(text.exit_code == 0);
+    CHECK(text.out.find("↳ Subscription Services revenue") != std::string::npos);
+}
+
+TEST_CASE("a quoted phrase restricted to Q&A matches only Q&A paragraphs holding the phrase") {
+    const auto hits = json_hits({"\"adjusted EBITDA\"", "--section", "qa", "--limit", "100"});
+    REQUIRE(!hits.empty());
+    for (const json& h : hits) {
+        CHECK(h["section"] == "qa");
+        if (h["lang"] == "en") CHECK(contains_ci(h["text"], "adjusted EBITDA"));
+    }
+    const auto all = json_hits({"\"adjusted EBITDA\"", "--limit", "100"});
+    CHECK(all.size() > hits.size());
+}
+
+TEST_CASE("an inline speaker filter with a quoted full name restricts the words to that speaker") {
+    const auto hits = json_hits({"speaker:\"Fei Chen\" advertising", "--limit", "50"});
+    REQUIRE(!hits.empty());
+    for (const json& h : hits) {
+        CHECK(h["speaker"] == "Fei Chen");
+        CHECK(contains_ci(h["text"], "advertis"));
+    }
+}
+
+TEST_CASE("EngageLab in 2021 finds nothing and exits 1 with nothing printed") {
+    const auto r = search({"EngageLab", "--year", "2021"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("stemming: repurchases finds repurchased and repurchasing") {
+    const auto hits = json_hits({"repurchases", "--lang", "en", "--limit", "50"});
+    bool repurchased = false, repurchasing = false;
+    for (const json& h : hits) {
+        repurchased = repurchased || contains_ci(h["text"], "repurchased");
+        repurchasing = repurchasing || contains_ci(h["text"], "repurchasing");
+    }
+    CHECK(repurchased);
+    CHECK(repurchasing);
+}
+
+TEST_CASE("speakers match by family name and roles by their Chinese title") {
+    const auto by_family = json_hits({"--speaker", "bong", "--limit", "1000"});
+    REQUIRE(!by_family.empty());
+    for (const json& h : by_family) CHECK(h["speaker"] == "Shan-Nen Bong");
+
+    for (const char* role : {"財務長", "财务长", "首席财务官", "Chief Financial Officer", "cfo"}) {
+        INFO(role);
+        const auto r = search({"--role", role, "--count"});
+        CHECK(r.exit_code == 0);
+        CHECK(std::stoul(r.out) == by_family.size());
+    }
+}
+
+TEST_CASE("--count prints the exact number of matching paragraphs") {
+    const auto hits = json_hits({"revenue", "--limit", "100000"});
+    const auto r = search({"revenue", "--count"});
+    CHECK(r.exit_code == 0);
+    CHECK(std::stoul(r.out) == hits.size());
+}
+
+TEST_CASE("the 2023 call learns its ticker from the 2021 call of the same company") {
+    const auto hits = json_hits({"--ticker", "JG", "--year", "2023", "--limit", "1"});
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["ticker"] == "JG");
+}
+
+TEST_CASE("JSON hits carry every documented field") {
+    const auto hits = json_hits({"EngageLab", "--limit", "1"});
+    REQUIRE(hits.size() == 1);
+    for (const char* field : {"rank", "score", "file", "company", "ticker", "year", "quarter", "date", "speaker",
+                              "title", "roles", "section", "lang", "text", "translation", "turn", "paragraph"}) {
+        INFO(field);
+        CHECK(hits[0].contains(field));
+    }
+    CHECK(hits[0]["rank"] == 1);
+}
+
+TEST_CASE("text output colours only when asked, and marks matches either way") {
+    const auto plain = search({"EngageLab"});
+    CHECK(plain.out.find("\x1b[") == std::string::npos);
+    CHECK(plain.out.find("[EngageLab]") != std::string::npos);
+    const auto coloured = search({"EngageLab", "--color", "always"});
+    CHECK(coloured.out.find("\x1b[") != std::string::npos);
+}
+
+TEST_CASE("errors are one line on stderr and exit 2") {
+    struct Case {
+        std::vector<std::string> args;
+        std::string mentions;
+    };
+    const std::vector<Case> cases = {
+        {{"(revenue"}, "missing ')'"},
+        {{"revenue", "OR"}, "OR"},
+        {{"revenue", "--role", "janitor"}, "janitor"},
+        {{"revenue", "--year", "20x1"}, "20x1"},
+        {{"\"unterminated"}, "unterminated"},
+        {{"revenue", "--no-such-option"}, "--no-such-option"},
+        {{""}, "empty query"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.args[0]);
+        const auto r = search(c.args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.rfind("searcher: error: ", 0) == 0);
+        CHECK(r.err.find(c.mentions) != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+}
+
+TEST_CASE("a missing database is an error naming it") {
+    TempDir dir;
+    const auto missing = (dir.path / "nowhere").string();
+    const auto r = e2e::run_process({kSearcher, "--db", missing, "revenue"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(missing) != std::string::npos);
+
+    const auto via_env = e2e::run_process({kSearcher, "revenue"}, {"CALLSEARCH_DB=" + missing});
+    CHECK(via_env.exit_code == 2);
+    CHECK(via_env.err.find(missing) != std::string::npos);
+}
+
+TEST_CASE("bad input files are named in warnings and what was indexed before stays searchable") {
+    TempDir dir;
+    const fs::path db = dir.path / "index";
+    REQUIRE(index_into(db, {kCorpus}).exit_code == 0);
+    const auto before = e2e::run_process({kSearcher, "--db", db.string(), "EngageLab", "--count"});
+
+    const fs::path bad = dir.path / "bad";
+    fs::create_directories(bad);
+    write_file(bad / "empty.txt", "");
+    write_file(bad / "binary.txt", std::string("\x7f" "ELF\0\0\1\2", 8));
+    write_file(bad / "latin1.txt", "Operator\n\nCaf\xe9 au lait\n");
+    write_file(bad / "prose.txt", "This is a shopping list.\nEggs, milk and bread.\n");
+    // A corpus file indexed again (through a copy) is fine and adds its call once.
+    fs::copy_file(fs::path(kCorpus) / "003_b62d8a1d2292034a.txt", bad / "copy.txt");
+
+    const auto r = index_into(db, {bad.string()});
+    CHECK(r.exit_code == 1);
+    for (const char* name : {"empty.txt", "binary.txt", "latin1.txt", "prose.txt"}) {
+        INFO(name);
+        CHECK(r.err.find(name) != std::string::npos);
+    }
+    CHECK(r.err.find("copy.txt") == std::string::npos);
+    CHECK(r.out.find("indexed 1 calls") != std::string::npos);
+
+    const auto after = e2e::run_process({kSearcher, "--db", db.string(), "EngageLab", "--count"});
+    CHECK(after.exit_code == 0);
+    CHECK(after.out == before.out);
+}
+
+TEST_CASE("indexing the same files again replaces them instead of adding duplicates") {
+    TempDir dir;
+    const fs::path db = dir.path / "index";
+    REQUIRE(index_into(db, {kCorpus}).exit_code == 0);
+    const auto once = e2e::run_process({kSearcher, "--db", db.string(), "revenue", "--count"});
+    REQUIRE(index_into(db, {kCorpus}).exit_code == 0);
+    const auto twice = e2e::run_process({kSearcher, "--db", db.string(), "revenue", "--count"});
+    CHECK(once.exit_code == 0);
+    CHECK(once.out == twice.out);
+}
+
+TEST_CASE("indexer without paths or with a missing path says so") {
+    TempDir dir;
+    const auto none = e2e::run_process({kIndexer, "--db", (dir.path / "i").string()});
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.rfind("indexer: error: ", 0) == 0);
+    const auto missing = index_into(dir.path / "i", {(dir.path / "absent.txt").string()});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("absent.txt") != std::string::npos);
+}

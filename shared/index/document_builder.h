@@ -1,0 +1,20 @@
+#pragma once
+// The index stage's mapping: one parsed transcript -> one Xapian document per
+// paragraph, carrying its free-text terms, filter terms, sort values and the
+// stored paragraph.
+
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analyze/text_analyzer.h"
+#include "model/transcript.h"
+
+namespace callsearch {
+
+[[nodiscard]] std::vector<Xapian::Document> build_documents(const Transcript& transcript,
+                                                            std::string_view file_key,
+                                                            analyze::TextAnalyzer& analyzer);
+
+}  // namespace callsearch

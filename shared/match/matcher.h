@@ -1,0 +1,60 @@
+#pragma once
+// The match stage: a parsed query against the index -> ranked hits.
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analyze/text_analyzer.h"
+#include "index/stored_paragraph.h"
+#include "query/query_parser.h"
+
+namespace callsearch {
+
+// The index cannot be opened or read. The message names the path and says why.
+class DatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class SortOrder { Relevance, Newest, Oldest };
+
+struct MatchOptions {
+    Xapian::doccount offset = 0;
+    Xapian::doccount limit = 10;
+    SortOrder sort = SortOrder::Relevance;
+};
+
+struct Hit {
+    Xapian::doccount rank = 0;  // 1-based, counting from the first result (offset included)
+    double score = 0.0;
+    StoredParagraph paragraph;
+};
+
+struct MatchResult {
+    std::vector<Hit> hits;
+    Xapian::doccount estimated_total = 0;
+};
+
+class Matcher {
+public:
+    // Throws DatabaseError if `dir` holds no readable index of our schema.
+    explicit Matcher(const std::filesystem::path& dir);
+
+    [[nodiscard]] MatchResult match(const ParsedQuery& query, const MatchOptions& options);
+
+    // Exact number of matching paragraphs.
+    [[nodiscard]] Xapian::doccount count(const ParsedQuery& query);
+
+private:
+    template <typename F>
+    auto with_retry(F&& f);
+
+    std::filesystem::path dir_;
+    Xapian::Database db_;
+};
+
+}  // namespace callsearch

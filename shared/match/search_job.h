@@ -1,0 +1,34 @@
+#pragma once
+// One search, start to finish: query text -> parse -> match -> print. The
+// searcher program only parses options into a SearchConfig and maps the
+// outcome to an exit code.
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "match/matcher.h"
+#include "query/filter_values.h"
+
+namespace callsearch {
+
+enum class OutputFormat { Text, Json, Count };
+
+struct SearchConfig {
+    std::filesystem::path db_dir;
+    std::string query;
+    std::vector<FilterSpec> filters;
+    MatchOptions match;
+    OutputFormat format = OutputFormat::Text;
+    bool color = false;
+};
+
+struct SearchOutcome {
+    Xapian::doccount matches = 0;  // hits printed, or the count for OutputFormat::Count
+};
+
+// Writes results to `out`. Throws QueryError (bad query) or DatabaseError.
+[[nodiscard]] SearchOutcome run_search(const SearchConfig& config, std::ostream& out);
+
+}  // namespace callsearch

@@ -1,0 +1,19 @@
+#pragma once
+// Which of the two known layouts a text is in, from its marks:
+// - Motley Fool: logo / "Image source: The Motley Fool" lines, section
+//   headings, the "Call participants:" list, "Name -- Title" speaker lines;
+// - Bilingual: speaker lines repeated on the next line, with Chinese lines.
+
+#include <optional>
+#include <string_view>
+
+#include "model/transcript.h"
+
+namespace callsearch {
+
+// nullopt when the text has the marks of neither layout (the caller reports
+// it as "not a transcript"). Page marks win over speaker lines: a Motley Fool
+// page quoting a Chinese line is still a Motley Fool page.
+[[nodiscard]] std::optional<Layout> detect_layout(std::string_view text);
+
+}  // namespace callsearch

@@ -1,0 +1,43 @@
+#pragma once
+// How a field value becomes a boolean filter term. The indexer and the searcher
+// both go through these functions, so "Fei Chen", "fei  chen" and "FEI CHEN"
+// land on the same term on both sides.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/transcript.h"
+
+namespace callsearch::schema {
+
+// Lower-cased (Unicode), '.' and ',' dropped, white space collapsed: "C. Kelly Wall" -> "c kelly wall".
+[[nodiscard]] std::string normalize_name(std::string_view name);
+
+// Terms for a speaker: the full normalized name, each word of it, and each
+// part of a hyphenated word ("Shan-Nen Bong" -> "shan-nen bong", "shan-nen",
+// "shan", "nen", "bong"). A query for a full name or any one word of it
+// (the family name included) then needs a single term.
+[[nodiscard]] std::vector<std::string> speaker_terms(std::string_view speaker);
+
+// Words of a company name, lower-cased, apostrophes dropped ("Aaron's" -> "aarons").
+[[nodiscard]] std::vector<std::string> company_words(std::string_view company);
+[[nodiscard]] std::vector<std::string> company_terms(std::string_view company);
+
+[[nodiscard]] std::string ticker_term(std::string_view ticker);
+[[nodiscard]] std::string role_term(std::string_view role);
+[[nodiscard]] std::string year_term(int year);
+[[nodiscard]] std::string quarter_term(int quarter);
+[[nodiscard]] std::string lang_term(Lang lang);
+[[nodiscard]] std::string section_term(Section section);
+[[nodiscard]] std::string call_term(std::string_view call_key);
+[[nodiscard]] std::string file_term(std::string_view file_key);
+
+// "jg_q2_2021": ticker (or company words joined by '-') + quarter + year, lower case.
+[[nodiscard]] std::string call_key(const CallInfo& call);
+
+// Identifies a source file in the index: its absolute path, or a hash of it
+// when the path would not fit in a Xapian term.
+[[nodiscard]] std::string file_key(std::string_view absolute_path);
+
+}  // namespace callsearch::schema
