@@ -5,16 +5,11 @@
 #include <string>
 
 #include "parse/call_metadata.h"
+#include "parse/line_text.h"
 #include "parse/speaker_line.h"
 
 namespace callsearch {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 struct Line {
     std::string_view plain;    // for recognition
@@ -51,10 +46,7 @@ bool is_operator(const Turn& turn) {
 bool mentions_questions(const Turn& turn) {
     for (const auto& paragraph : turn.paragraphs) {
         if (paragraph.lang != Lang::En) continue;
-        std::string lowered(paragraph.text);
-        for (char& c : lowered) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
+        const std::string lowered = lower_ascii(paragraph.text);
         if (lowered.find("question") != std::string::npos || lowered.find("q&a") != std::string::npos) return true;
     }
     return false;
@@ -130,11 +122,15 @@ Transcript parse_bilingual(std::string_view text) {
     const std::string plain = plain_spaces(text);
     const auto lines = content_lines(plain, text);
 
+    // The turn's last English paragraph, kept rather than searched for so
+    // that a turn of thousands of Chinese lines stays linear.
+    std::optional<std::size_t> last_english;
     for (std::size_t i = 0; i < lines.size();) {
         const auto line = lines[i].plain;
         const auto written = lines[i].written;
         if (auto speaker = header_at(lines, i)) {
             transcript.turns.push_back(make_turn(std::move(*speaker), Section::Prepared));
+            last_english.reset();
             ++i;
             while (i < lines.size() && lines[i].plain == line) ++i;
             continue;
@@ -147,15 +143,12 @@ Transcript parse_bilingual(std::string_view text) {
         if (paragraph.lang == Lang::Zh) {
             // Linked to the English paragraph just before it; a translation
             // split over two lines links both to that paragraph.
-            for (std::size_t k = paragraphs.size(); k-- > 0;) {
-                if (paragraphs[k].lang == Lang::En) {
-                    paragraph.translates = k;
-                    break;
-                }
-            }
+            paragraph.translates = last_english;
         } else if (!paragraphs.empty() && paragraphs.back().lang == Lang::En && paragraphs.back().text == written) {
             // A "translation" that left the English as it was adds nothing.
             continue;
+        } else {
+            last_english = paragraphs.size();
         }
         paragraphs.push_back(std::move(paragraph));
     }

@@ -4,16 +4,11 @@
 #include <string>
 
 #include "parse/bilingual_parser.h"
+#include "parse/line_text.h"
 #include "parse/speaker_line.h"
 
 namespace callsearch {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 bool is_page_mark(std::string_view line) {
     return line.starts_with("Image source: The Motley Fool") || line.starts_with("Logo of jester cap") ||
@@ -38,8 +33,7 @@ std::optional<Layout> detect_layout(std::string_view text) {
         const std::string_view line = trim(plain);
         if (line.empty()) continue;
         if (is_page_mark(line)) return Layout::MotleyFool;
-        const bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-        if (!ascii && line_language(line) == Lang::Zh) ++chinese_lines;
+        if (contains_non_ascii(line) && line_language(line) == Lang::Zh) ++chinese_lines;
         if (line == previous && parse_speaker_line(line, kBilingualSeparator)) ++repeated_speaker_lines;
         if (line.find(kMotleyFoolSeparator) != std::string_view::npos) {
             if (auto speaker = parse_speaker_line(line, kMotleyFoolSeparator); speaker && title_is_telling(speaker->title)) {

@@ -7,23 +7,11 @@
 
 #include "parse/bilingual_parser.h"
 #include "parse/call_metadata.h"
+#include "parse/line_text.h"
 #include "parse/speaker_line.h"
 
 namespace callsearch {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-bool equals_ci(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-               return lower(x) == lower(y);
-           });
-}
 
 // Every line of the text, trimmed (blank lines kept: they carry structure).
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -96,8 +84,7 @@ bool is_motley_fool_boilerplate(std::string_view line) {
     }
     // "10 stocks we like better than Aurora Mobile Ltd" (the count may change).
     if (const auto pos = line.find(" stocks we like better than "); pos != std::string_view::npos && pos <= 3) {
-        return std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(pos),
-                           [](char c) { return c >= '0' && c <= '9'; });
+        return std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(pos), is_digit);
     }
     return line == "Contents:" || heading_of(line) == Heading::Participants || is_footer(line);
 }

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "parse/line_text.h"
+
 namespace callsearch {
 namespace {
 
@@ -33,18 +35,6 @@ private:
     unsigned bits_ = 0;
 };
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool is_ascii_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
-
 // Lowercase words; '&' reads as "and", any other ASCII punctuation (hyphens
 // included: "Co-Founder", "Vice-President") separates words. Bytes of
 // non-ASCII characters stay inside words.
@@ -56,7 +46,7 @@ std::vector<std::string> title_words(std::string_view title) {
         word.clear();
     };
     for (char c : title) {
-        if (is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+        if (is_ascii_alnum(c) || is_non_ascii(c)) {
             word += ascii_lower(c);
         } else {
             flush();
@@ -104,10 +94,6 @@ void add_chinese_roles(std::string text, RoleSet& roles) {
             text.replace(pos, entry.text.size(), entry.text.size(), ' ');
         }
     }
-}
-
-bool contains_non_ascii(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 // The specific roles a title names (no `executive` fallback).
@@ -185,12 +171,6 @@ bool names_a_firm(const std::vector<std::string>& words) {
     return std::any_of(words.begin(), words.end(), [](const std::string& w) {
         return std::find(std::begin(kFirmWords), std::end(kFirmWords), w) != std::end(kFirmWords);
     });
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
 }
 
 }  // namespace

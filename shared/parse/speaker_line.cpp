@@ -1,10 +1,12 @@
 #include "parse/speaker_line.h"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 #include <vector>
 
 #include "parse/roles.h"
+#include "parse/line_text.h"
 
 namespace callsearch {
 namespace {
@@ -14,24 +16,6 @@ constexpr std::size_t kMaxNameBytes = 60;
 constexpr std::size_t kMaxNameTokens = 7;
 constexpr std::size_t kMaxTitleBytes = 220;
 constexpr std::size_t kMaxTitleWords = 30;
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
-
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
 std::vector<std::string_view> split_spaces(std::string_view s) {
     std::vector<std::string_view> out;
@@ -116,7 +100,7 @@ std::vector<std::string> lower_words(std::string_view s) {
     std::vector<std::string> words;
     std::string word;
     for (char c : s) {
-        if (is_upper(c) || is_lower(c) || (c >= '0' && c <= '9')) {
+        if (is_ascii_alnum(c)) {
             word += ascii_lower(c);
         } else if (!word.empty()) {
             words.push_back(std::move(word));
@@ -230,12 +214,13 @@ Turn make_turn(SpeakerLine speaker, Section section) {
 
 std::vector<Participant> participants_from_turns(const std::vector<Turn>& turns) {
     std::vector<Participant> participants;
+    // A set, not a scan of the list so far: a file of thousands of distinct
+    // speakers must not cost their square.
+    std::set<std::pair<std::string_view, std::string_view>> seen;
     for (const auto& turn : turns) {
         if (std::find(turn.roles.begin(), turn.roles.end(), "operator") != turn.roles.end()) continue;
-        const bool seen = std::any_of(participants.begin(), participants.end(), [&](const Participant& p) {
-            return p.name == turn.speaker && p.title == turn.title;
-        });
-        if (!seen) participants.push_back(Participant{turn.speaker, turn.title});
+        if (!seen.emplace(turn.speaker, turn.title).second) continue;
+        participants.push_back(Participant{turn.speaker, turn.title});
     }
     return participants;
 }

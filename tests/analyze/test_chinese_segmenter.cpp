@@ -2,27 +2,16 @@
 // cannot drive matching.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "analyze/chinese_normalizer.h"
 #include "analyze/chinese_segmenter.h"
+#include "support/seed_text.h"
 
 using callsearch::analyze::ChineseNormalizer;
 using callsearch::analyze::ChineseSegmenter;
-
-namespace {
-
-std::string seed_line(int number) {
-    std::ifstream in(std::string(CALLSEARCH_CORPUS_DIR) + "/000_a04c82ed83b00c07.txt");
-    std::string line;
-    for (int i = 0; i < number && std::getline(in, line); ++i) {
-    }
-    return line;
-}
-
-}  // namespace
+using test_support::seed_line;
 
 TEST_SUITE("analyze") {
 

@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -12,19 +11,12 @@
 #include <xapian.h>
 
 #include "analyze/text_analyzer.h"
+#include "support/seed_text.h"
 
 using callsearch::analyze::HighlightTerms;
 using callsearch::analyze::TextAnalyzer;
 
 namespace {
-
-std::string seed_line(int number) {
-    std::ifstream in(std::string(CALLSEARCH_CORPUS_DIR) + "/000_a04c82ed83b00c07.txt");
-    std::string line;
-    for (int i = 0; i < number && std::getline(in, line); ++i) {
-    }
-    return line;
-}
 
 // An in-memory index of named paragraphs.
 class TestIndex {
@@ -75,6 +67,7 @@ private:
 };
 
 using Names = std::set<std::string>;
+using test_support::seed_line;
 
 // term -> positions, for pinning the position scheme down.
 std::map<std::string, std::vector<Xapian::termpos>> positions(TextAnalyzer& analyzer, std::string_view text) {

@@ -1,12 +1,15 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "parse/bilingual_parser.h"
 #include "parse/speaker_line.h"
+#include "parse/transcript_parser.h"
+#include "support/hostile_text.h"
+#include "support/seed_text.h"
 
 using callsearch::is_translation_disclaimer;
 using callsearch::Lang;
@@ -16,19 +19,12 @@ using callsearch::parse_bilingual;
 using callsearch::qa_start_by_operator_cue;
 using callsearch::Section;
 using callsearch::Transcript;
+using test_support::read_seed;
 
 namespace {
 
-std::string read_seed(const char* name) {
-    std::ifstream in(std::string(CALLSEARCH_CORPUS_DIR) + "/" + name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 const Transcript& seed000() {
-    static const Transcript transcript = parse_bilingual(read_seed("000_a04c82ed83b00c07.txt"));
+    static const Transcript transcript = parse_bilingual(read_seed(test_support::kBilingualSeed));
     return transcript;
 }
 
@@ -168,4 +164,50 @@ TEST_CASE("Bilingual: a translation that leaves the English unchanged adds no pa
 TEST_CASE("Bilingual: a text without speaker lines gives no turns") {
     CHECK(parse_bilingual("").turns.empty());
     CHECK(parse_bilingual("使用警語:中文譯文來源為 Google 翻譯\n只是一段文字。\n").turns.empty());
+}
+
+TEST_CASE("Bilingual: thousands of speaker lines parse to sane turns, never to speech") {
+    // Parsing time is not asserted here; a turn of Chinese lines once cost its square.
+    constexpr std::size_t kCount = 20'000;
+    const std::string disclaimer = "使用警語:中文譯文來源為 Google 翻譯\n";
+    struct Case {
+        const char* what;
+        std::string text;
+        std::size_t turns;
+        std::size_t paragraphs;
+        std::size_t participants;
+    };
+    const Case cases[] = {
+        {"one speaker line, each twice", disclaimer + test_support::repeated("A B - CFO\nA B - CFO\n", kCount) + "你好。\n",
+         1, 1, 1},
+        {"two speakers alternating, each line twice",
+         disclaimer + test_support::repeated("A B - CFO\nA B - CFO\nC D - CEO\nC D - CEO\n", kCount / 2) + "你好。\n", 1, 1, 1},
+        {"speaker lines, each with a paragraph and its translation",
+         disclaimer + test_support::repeated("A B - CFO\nA B - CFO\nThank you.\n謝謝。\n", kCount), kCount, 2 * kCount, 1},
+        {"one turn of Chinese lines", "A B - CFO\nA B - CFO\n" + test_support::repeated("謝謝你們。\n", kCount), 1, kCount, 1},
+        {"distinct speakers", disclaimer + test_support::distinct_speaker_turns(kCount, " - CFO", 2, "Thank you.\n謝謝。\n"),
+         kCount, 2 * kCount, kCount},
+    };
+    for (const Case& c : cases) {
+        INFO(std::string(c.what));
+        const Transcript transcript = callsearch::parse_transcript(c.text, "hostile.txt");
+        CHECK(transcript.call.layout == Layout::Bilingual);
+        CHECK(transcript.turns.size() == c.turns);
+        CHECK(transcript.participants.size() == c.participants);
+        const auto paragraphs = test_support::paragraphs_of(transcript);
+        CHECK(paragraphs.size() == c.paragraphs);
+        CHECK(std::none_of(paragraphs.begin(), paragraphs.end(),
+                           [](const callsearch::Paragraph* p) { return p->text.find(" - ") != std::string::npos; }));
+        // A translation points at the English just before it; a Chinese run without English at nothing.
+        std::size_t misaligned = 0;
+        for (const auto& turn : transcript.turns) {
+            for (std::size_t k = 0; k < turn.paragraphs.size(); ++k) {
+                const bool english_before = k > 0 && turn.paragraphs[k - 1].lang == Lang::En;
+                if (turn.paragraphs[k].lang == Lang::Zh && turn.paragraphs[k].translates.has_value() != english_before) {
+                    ++misaligned;
+                }
+            }
+        }
+        CHECK(misaligned == 0);
+    }
 }

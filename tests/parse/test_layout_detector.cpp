@@ -1,26 +1,18 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "parse/layout_detector.h"
 #include "parse/transcript_parser.h"
+#include "support/seed_text.h"
 
 using callsearch::detect_layout;
 using callsearch::Layout;
 using callsearch::parse_transcript;
 using callsearch::ParseError;
+using test_support::read_seed;
 
 namespace {
-
-std::string read_seed(const char* name) {
-    std::ifstream in(std::string(CALLSEARCH_CORPUS_DIR) + "/" + name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 constexpr const char* kProse =
     "The quick brown fox jumps over the lazy dog.\n"
@@ -30,8 +22,8 @@ constexpr const char* kProse =
 }  // namespace
 
 TEST_CASE("detect_layout recognizes both seeds") {
-    CHECK(detect_layout(read_seed("000_a04c82ed83b00c07.txt")) == Layout::Bilingual);
-    CHECK(detect_layout(read_seed("003_b62d8a1d2292034a.txt")) == Layout::MotleyFool);
+    CHECK(detect_layout(read_seed(test_support::kBilingualSeed)) == Layout::Bilingual);
+    CHECK(detect_layout(read_seed(test_support::kMotleyFoolSeed)) == Layout::MotleyFool);
 }
 
 TEST_CASE("detect_layout knows a Motley Fool page by its speaker lines alone") {
@@ -63,10 +55,10 @@ TEST_CASE("parse_transcript throws ParseError, saying why, for text that is not 
 }
 
 TEST_CASE("parse_transcript records the source path and the detected layout") {
-    const auto bilingual = parse_transcript(read_seed("000_a04c82ed83b00c07.txt"), "corpus/000.txt");
+    const auto bilingual = parse_transcript(read_seed(test_support::kBilingualSeed), "corpus/000.txt");
     CHECK(bilingual.call.source_path == "corpus/000.txt");
     CHECK(bilingual.call.layout == Layout::Bilingual);
-    const auto fool = parse_transcript(read_seed("003_b62d8a1d2292034a.txt"), "corpus/003.txt");
+    const auto fool = parse_transcript(read_seed(test_support::kMotleyFoolSeed), "corpus/003.txt");
     CHECK(fool.call.source_path == "corpus/003.txt");
     CHECK(fool.call.layout == Layout::MotleyFool);
 }

@@ -1,12 +1,15 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "parse/motley_fool_parser.h"
+#include "parse/transcript_parser.h"
+#include "support/hostile_text.h"
+#include "support/seed_text.h"
 
 using callsearch::is_motley_fool_boilerplate;
 using callsearch::Layout;
@@ -14,19 +17,12 @@ using callsearch::parse_motley_fool;
 using callsearch::parse_participant_list;
 using callsearch::Section;
 using callsearch::Transcript;
+using test_support::read_seed;
 
 namespace {
 
-std::string read_seed(const char* name) {
-    std::ifstream in(std::string(CALLSEARCH_CORPUS_DIR) + "/" + name, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 const Transcript& seed003() {
-    static const Transcript transcript = parse_motley_fool(read_seed("003_b62d8a1d2292034a.txt"));
+    static const Transcript transcript = parse_motley_fool(read_seed(test_support::kMotleyFoolSeed));
     return transcript;
 }
 
@@ -220,4 +216,54 @@ TEST_CASE("Motley Fool: no-break spaces do not hide the header block; paragraphs
 TEST_CASE("Motley Fool: a text without speaker lines gives no turns") {
     CHECK(parse_motley_fool("").turns.empty());
     CHECK(parse_motley_fool("Image source: The Motley Fool.\n\nJust some words here.\n").turns.empty());
+}
+
+TEST_CASE("Motley Fool: thousands of header-like lines are refused or give one turn each, never speech") {
+    // Parsing time is not asserted here; these inputs once cost their square.
+    constexpr std::size_t kCount = 20'000;
+    const std::string header = "Firstname Lastname -- Chief Executive Officer";
+    struct Case {
+        const char* what;
+        std::string text;
+        std::size_t turns;  // 0: refused as not a transcript
+    };
+    const Case cases[] = {
+        {"header lines", test_support::repeated(header + "\n", kCount), 0},
+        {"header lines between blank lines", test_support::repeated(header + "\n\n", kCount), 0},
+        {"header lines, each with a paragraph", test_support::repeated(header + "\n\nThank you.\n\n", kCount), kCount},
+        {"Operator lines", header + "\n" + test_support::repeated("Operator\n", kCount), 0},
+        {"Operator lines, each with a paragraph", header + "\n" + test_support::repeated("Operator\nNext question.\n", kCount),
+         kCount},
+        {"distinct speakers, each with a paragraph",
+         test_support::distinct_speaker_turns(kCount, " -- Chief Executive Officer", 1, "Thank you.\n"), kCount},
+    };
+    for (const Case& c : cases) {
+        INFO(std::string(c.what));
+        std::optional<Transcript> transcript;
+        try {
+            transcript = callsearch::parse_transcript(c.text, "hostile.txt");
+        } catch (const callsearch::ParseError&) {
+        }
+        if (c.turns == 0) {
+            CHECK_FALSE(transcript.has_value());
+            continue;
+        }
+        REQUIRE(transcript.has_value());
+        CHECK(transcript->turns.size() == c.turns);
+        const auto paragraphs = test_support::paragraphs_of(*transcript);
+        CHECK(paragraphs.size() == c.turns);
+        CHECK(std::none_of(paragraphs.begin(), paragraphs.end(), [](const callsearch::Paragraph* p) {
+            return p->text.find(" -- ") != std::string::npos || p->text == "Operator";
+        }));
+    }
+}
+
+TEST_CASE("Motley Fool: thousands of distinct speakers are each a participant once") {
+    // Each speaks twice, so a participant list built by a scan would be quadratic and a wrong one doubled.
+    const std::string round = test_support::distinct_speaker_turns(20'000, " -- Chief Executive Officer", 1, "Thank you.\n");
+    const auto transcript = parse_motley_fool(round + round);
+    CHECK(transcript.turns.size() == 40'000);
+    REQUIRE(transcript.participants.size() == 20'000);
+    CHECK(transcript.participants[0].name == test_support::person_name(0));
+    CHECK(transcript.participants[19'999].name == test_support::person_name(19'999));
 }

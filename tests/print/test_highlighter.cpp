@@ -1,26 +1,19 @@
 // Highlighting: byte spans into the original text for what a query matched.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "print/highlighter.h"
+#include "support/seed_text.h"
 
 using callsearch::find_highlights;
 using callsearch::Span;
 using callsearch::analyze::HighlightTerms;
 using callsearch::analyze::TextAnalyzer;
+using test_support::seed_line;
 
 namespace {
-
-std::string seed_line(int number) {
-    std::ifstream in(std::string(CALLSEARCH_CORPUS_DIR) + "/000_a04c82ed83b00c07.txt");
-    std::string line;
-    for (int i = 0; i < number && std::getline(in, line); ++i) {
-    }
-    return line;
-}
 
 std::vector<std::string> highlighted(std::string_view text, const std::vector<Span>& spans) {
     std::vector<std::string> out;

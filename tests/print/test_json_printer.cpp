@@ -3,34 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include "print/json_printer.h"
+#include "support/sample_hit.h"
 
 using namespace callsearch;
 
 namespace {
 
-Hit sample_hit() {
-    Hit hit;
-    hit.rank = 3;
-    hit.score = 1.5;
-    StoredParagraph& p = hit.paragraph;
-    p.file = "/c/003.txt";
-    p.call = "jg_q2_2021";
-    p.company = "Aurora Mobile Ltd";
-    p.ticker = "JG";
-    p.year = 2021;
-    p.quarter = 2;
-    p.date = "2021-09-09";
-    p.speaker = "Ryan Roberts";
-    p.title = "Navis Capital -- Analyst";
-    p.roles = {"analyst"};
-    p.firm = "Navis Capital";
-    p.section = "qa";
-    p.lang = "en";
-    p.text = "What's the current ad load \"looking\" like?\n";
-    p.turn = 12;
-    p.paragraph = 1;
-    return hit;
-}
+// The analyst's question, ranked third.
+Hit sample_hit() { return test_support::hit_of(test_support::analyst_paragraph(), 3, 1.5); }
 
 }  // namespace
 

@@ -1,31 +1,14 @@
 #include <doctest/doctest.h>
 
 #include "print/text_printer.h"
+#include "support/sample_hit.h"
 
 using namespace callsearch;
 
 namespace {
 
-Hit sample_hit() {
-    Hit hit;
-    hit.rank = 1;
-    hit.score = 2.0;
-    StoredParagraph& p = hit.paragraph;
-    p.file = "000.txt";
-    p.company = "Aurora Mobile";
-    p.ticker = "JG";
-    p.year = 2023;
-    p.quarter = 2;
-    p.speaker = "Shan-Nen Bong";
-    p.title = "CFO";
-    p.section = "qa";
-    p.lang = "en";
-    p.text = "We are pleased with EngageLab.";
-    p.translation = "我們對 EngageLab 感到滿意。";
-    p.turn = 9;
-    p.paragraph = 4;
-    return hit;
-}
+// The CFO's answer with its translation, ranked first.
+Hit sample_hit() { return test_support::hit_of(test_support::cfo_paragraph(), 1, 2.0); }
 
 }  // namespace
 
