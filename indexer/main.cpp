@@ -1,26 +1,50 @@
 // indexer: options -> IndexJobConfig -> callsearch::run_index_job -> exit code.
-// Exit codes: 0 every input indexed, 1 done but some inputs skipped (warnings
-// on stderr), 2 error (nothing written; one line on stderr).
+// Exit codes (README.md, "Index jobs"): 0 done, every input indexed; 1 done,
+// some inputs skipped; 2 error, nothing changed; 3 another writer holds the
+// index; 4 --check found problems.
 
-#include <cstdio>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
+#include "index/index_inspector.h"
 #include "index/indexing_job.h"
+#include "index/writer_lock.h"
 
 namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitSkipped = 1;
 constexpr int kExitError = 2;
+constexpr int kExitBusy = 3;
+constexpr int kExitDamaged = 4;
 
 std::string default_db() {
     const char* env = std::getenv("CALLSEARCH_DB");
     return env && *env ? env : "index";
+}
+
+int report_check(const callsearch::CheckReport& report, bool json) {
+    if (json) {
+        nlohmann::ordered_json j;
+        j["ok"] = report.problems.empty();
+        j["generation"] = report.generation;
+        j["documents"] = report.documents;
+        j["files"] = report.files;
+        j["problems"] = report.problems;
+        std::cout << j.dump() << '\n';
+    } else if (report.problems.empty()) {
+        std::cout << "ok: " << report.generation << ", " << report.files << " files, " << report.documents
+                  << " paragraphs\n";
+    } else {
+        for (const std::string& p : report.problems) std::cout << "problem: " << p << '\n';
+    }
+    return report.problems.empty() ? kExitOk : kExitDamaged;
 }
 
 }  // namespace
@@ -29,28 +53,50 @@ int main(int argc, char** argv) {
     CLI::App app{"Index earnings-call transcripts for searcher.", "indexer"};
     callsearch::IndexJobConfig config;
     std::string db = default_db();
-    bool quiet = false;
+    bool quiet = false, json = false, check = false, stats = false;
+    double wait_seconds = 0;
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
+    app.add_flag("--rebuild", config.rebuild, "Build a complete new index beside the live one, then switch to it");
+    app.add_option("--wait", wait_seconds, "Wait up to SECONDS for another indexer to finish (default: fail at once)")
+        ->check(CLI::NonNegativeNumber);
+    auto* check_flag = app.add_flag("--check", check, "Verify the index (structure, schema, records) and exit");
+    auto* stats_flag = app.add_flag("--stats", stats, "Print what the index holds and exit");
+    app.add_flag("--json", json, "Print the summary (or --check / --stats) as one JSON object");
     app.add_flag("-q,--quiet", quiet, "No warnings on stderr");
-    app.add_option("PATH", config.inputs, "Transcript files or folders (walked recursively)")->required();
+    auto* paths = app.add_option("PATH", config.inputs, "Transcript files or folders (walked recursively)");
+    check_flag->excludes(stats_flag);
     try {
         app.parse(argc, argv);
+        if (!check && !stats && config.inputs.empty()) throw CLI::RequiredError("PATH");
+        if ((check || stats) && (!config.inputs.empty() || config.rebuild)) {
+            throw CLI::ValidationError(check ? "--check" : "--stats", "takes no PATH and no --rebuild");
+        }
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "indexer: error: " << e.what() << '\n';
         return kExitError;
     }
+    (void)paths;
     config.db_dir = db;
+    config.wait = std::chrono::milliseconds(static_cast<long long>(wait_seconds * 1000));
 
     try {
+        if (check) return report_check(callsearch::check_index(config.db_dir), json);
+        if (stats) {
+            const auto s = callsearch::index_stats(config.db_dir);
+            std::cout << (json ? callsearch::format_stats_json(s) + "\n" : callsearch::format_stats_text(s));
+            return kExitOk;
+        }
         const auto summary = callsearch::run_index_job(config, [quiet](std::string_view warning) {
             if (!quiet) std::cerr << "indexer: warning: " << warning << '\n';
         });
-        std::printf("indexed %zu calls, %zu turns, %zu paragraphs from %zu files in %.2f s (%zu skipped)\n",
-                    summary.calls, summary.turns, summary.paragraphs, summary.files, summary.seconds,
-                    summary.skipped);
-        return summary.skipped > 0 ? kExitSkipped : kExitOk;
+        std::cout << (json ? callsearch::format_summary_json(summary) : callsearch::format_summary_text(summary))
+                  << '\n';
+        return summary.skipped.empty() ? kExitOk : kExitSkipped;
+    } catch (const callsearch::IndexBusyError& e) {
+        std::cerr << "indexer: error: " << e.what() << '\n';
+        return kExitBusy;
     } catch (const std::exception& e) {
         std::cerr << "indexer: error: " << e.what() << '\n';
         return kExitError;

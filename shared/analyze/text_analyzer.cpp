@@ -1,6 +1,7 @@
 #include "analyze/text_analyzer.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "analyze/chinese_normalizer.h"
@@ -72,9 +73,21 @@ std::vector<std::string> highlight_pieces(std::string_view text) {
 }  // namespace
 
 struct TextAnalyzer::Impl {
-    ChineseNormalizer normalizer;
-    ChineseSegmenter segmenter;
+    // Built on first use: loading ICU's transliterator and dictionary costs
+    // more than a whole English-only search, and most searches never need them.
+    std::optional<ChineseNormalizer> normalizer_;
+    std::optional<ChineseSegmenter> segmenter_;
     Xapian::TermGenerator generator;
+
+    ChineseNormalizer& normalizer() {
+        if (!normalizer_) normalizer_.emplace();
+        return *normalizer_;
+    }
+
+    ChineseSegmenter& segmenter() {
+        if (!segmenter_) segmenter_.emplace();
+        return *segmenter_;
+    }
 
     Impl() {
         generator.set_stemmer(Xapian::Stem("english"));
@@ -83,7 +96,7 @@ struct TextAnalyzer::Impl {
 
     std::string simplified(std::string_view text) {
         // Most paragraphs are English: skip ICU for them.
-        return contains_han(text) ? normalizer.to_simplified(text) : std::string(text);
+        return contains_han(text) ? normalizer().to_simplified(text) : std::string(text);
     }
 
     // Writes the terms of already-normalized text into doc, positions from 1.
@@ -126,7 +139,7 @@ struct TextAnalyzer::Impl {
             doc.add_posting(std::string(run.substr(at, cp.size)), ++pos);
             at += cp.size;
         }
-        for (std::string& word : segmenter.segment(run)) {
+        for (std::string& word : segmenter().segment(run)) {
             if (decode_utf8(word, 0).size < word.size() && word.size() <= kMaxTermBytes) {
                 doc.add_term(word);  // multi-character words only; single ones are already there
             }
@@ -176,7 +189,7 @@ struct TextAnalyzer::Impl {
     }
 
     Xapian::Query han_query(std::string_view token, HighlightTerms& highlight) {
-        const std::string normalized = normalizer.to_simplified(token);
+        const std::string normalized = normalizer().to_simplified(token);
         const Analysis analysis = analyze(normalized);
         if (analysis.positioned.empty()) return Xapian::Query();
         Xapian::Query query = phrase_of(analysis.positioned);

@@ -76,6 +76,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             doc.add_boolean_term(schema::file_term(file_key));
             add_call_terms(doc, call, key);
             for (const std::string& term : schema::speaker_terms(turn.speaker)) doc.add_boolean_term(term);
+            if (!turn.speaker.empty()) doc.add_boolean_term(schema::speaker_name_term(turn.speaker));
             for (const std::string& role : turn.roles) doc.add_boolean_term(schema::role_term(role));
             doc.add_boolean_term(schema::lang_term(para.lang));
             doc.add_boolean_term(schema::section_term(turn.section));

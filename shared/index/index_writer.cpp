@@ -9,6 +9,15 @@ namespace {
 
 constexpr std::string_view kTickerKeyPrefix = "callsearch.ticker:";
 
+template <typename F>
+void writing(const std::filesystem::path& dir, F&& f) {
+    try {
+        f();
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write index " + dir.string() + ": " + e.get_msg());
+    }
+}
+
 }  // namespace
 
 std::string schema_problem(const Xapian::Database& db, const std::filesystem::path& dir) {
@@ -17,46 +26,80 @@ std::string schema_problem(const Xapian::Database& db, const std::filesystem::pa
     if (version.empty() && db.get_doccount() == 0) return {};
     return "index " + dir.string() + " has schema version " + (version.empty() ? "(none)" : version) +
            " but this program uses version " + std::string(schema::kSchemaVersion) +
-           "; rebuild it: remove that folder and run indexer again";
+           "; rebuild it: indexer --rebuild --db " + dir.string() + " PATH...";
 }
 
-IndexWriter::IndexWriter(const std::filesystem::path& dir) : dir_(dir) {
+IndexWriter::IndexWriter(const std::filesystem::path& generation_dir) : dir_(generation_dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(generation_dir.parent_path(), ec);
     try {
-        db_ = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+        db_ = Xapian::WritableDatabase(generation_dir.string(), Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open index " + dir.string() + " for writing: " + e.get_msg());
+        throw IndexError("cannot open index " + generation_dir.string() + " for writing: " + e.get_msg());
     }
-    if (std::string problem = schema_problem(db_, dir); !problem.empty()) throw IndexError(problem);
-    db_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+    if (std::string problem = schema_problem(db_, generation_dir); !problem.empty()) throw IndexError(problem);
+    // A transaction: Xapian spills large changes to its tables without
+    // committing them, so memory stays bounded, and readers never see half a run.
+    writing(dir_, [&] {
+        db_.begin_transaction();
+        db_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+    });
 }
 
-void IndexWriter::replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs) {
+IndexWriter::~IndexWriter() {
     try {
+        db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+        // Already committed (no transaction), or the database is gone: nothing to undo.
+    }
+}
+
+void IndexWriter::replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs,
+                               const FileRecord& record) {
+    writing(dir_, [&] {
         db_.delete_document(schema::file_term(file_key));
         for (const Xapian::Document& doc : docs) db_.add_document(doc);
-    } catch (const Xapian::Error& e) {
-        throw IndexError("cannot write index " + dir_.string() + ": " + e.get_msg());
-    }
+        db_.set_metadata(std::string(kFileRecordKeyPrefix) + std::string(file_key), encode_file_record(record));
+    });
 }
 
-std::map<std::string, std::string> IndexWriter::known_tickers() const {
+void IndexWriter::remove_file(std::string_view file_key) {
+    writing(dir_, [&] {
+        db_.delete_document(schema::file_term(file_key));
+        db_.set_metadata(std::string(kFileRecordKeyPrefix) + std::string(file_key), std::string());
+    });
+}
+
+void IndexWriter::copy_file(const Xapian::Database& source, std::string_view file_key) {
+    const std::string term = schema::file_term(file_key);
+    const std::string key = std::string(kFileRecordKeyPrefix) + std::string(file_key);
+    writing(dir_, [&] {
+        db_.delete_document(term);
+        for (auto it = source.postlist_begin(term); it != source.postlist_end(term); ++it) {
+            db_.add_document(source.get_document(*it));
+        }
+        db_.set_metadata(key, source.get_metadata(key));
+    });
+}
+
+std::map<std::string, std::string> read_known_tickers(const Xapian::Database& db) {
     std::map<std::string, std::string> out;
     const std::string prefix(kTickerKeyPrefix);
-    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
-        const std::string key = *it;
-        out[key.substr(prefix.size())] = db_.get_metadata(key);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        out[(*it).substr(prefix.size())] = db.get_metadata(*it);
     }
     return out;
 }
 
 void IndexWriter::remember_ticker(std::string_view company_key, std::string_view ticker) {
     if (company_key.empty() || ticker.empty()) return;
-    db_.set_metadata(std::string(kTickerKeyPrefix) + std::string(company_key), std::string(ticker));
+    writing(dir_, [&] { db_.set_metadata(std::string(kTickerKeyPrefix) + std::string(company_key), std::string(ticker)); });
 }
 
 void IndexWriter::commit() {
     try {
-        db_.commit();
+        db_.commit_transaction();
+        db_.begin_transaction();
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot commit index " + dir_.string() + ": " + e.get_msg());
     }

@@ -1,5 +1,8 @@
 #pragma once
-// The only code that writes the Xapian database.
+// The only code that writes a Xapian database (one generation of an index
+// folder, see index/index_layout.h). Everything written between two commit()
+// calls becomes visible to searchers at once, or, if the process dies first,
+// not at all.
 
 #include <filesystem>
 #include <map>
@@ -9,6 +12,8 @@
 #include <vector>
 
 #include <xapian.h>
+
+#include "index/file_records.h"
 
 namespace callsearch {
 
@@ -20,23 +25,35 @@ public:
 
 class IndexWriter {
 public:
-    // Opens the database at `dir`, creating it if absent. Throws IndexError if it
-    // cannot, or if it was built with another schema version.
-    explicit IndexWriter(const std::filesystem::path& dir);
+    // Opens the database at `generation_dir`, creating it if absent, and starts
+    // a transaction. Throws IndexError if it cannot, or if it was built with
+    // another schema version.
+    explicit IndexWriter(const std::filesystem::path& generation_dir);
+    ~IndexWriter();  // without commit(), everything since the last commit is dropped
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
 
-    // Replaces everything `file_key` contributed with `docs` (none: removes it).
-    void replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs);
+    // Replaces everything `file_key` contributed with `docs`, and its record.
+    void replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs, const FileRecord& record);
+    // Removes everything `file_key` contributed, and its record.
+    void remove_file(std::string_view file_key);
+    // Copies what `file_key` contributed to `source` (another generation), record included.
+    void copy_file(const Xapian::Database& source, std::string_view file_key);
 
-    // Tickers learned from earlier runs, keyed by schema::company_words joined by ' '.
-    [[nodiscard]] std::map<std::string, std::string> known_tickers() const;
+    [[nodiscard]] const Xapian::Database& database() const { return db_; }
+
     void remember_ticker(std::string_view company_key, std::string_view ticker);
 
+    // Commits the transaction and starts the next one.
     void commit();
 
 private:
     std::filesystem::path dir_;
     Xapian::WritableDatabase db_;
 };
+
+// Tickers learned from earlier runs, keyed by company_key() (index/indexing_job.h).
+[[nodiscard]] std::map<std::string, std::string> read_known_tickers(const Xapian::Database& db);
 
 // The schema check shared by both programs: empty string when `db` is usable,
 // otherwise what is wrong and how to fix it.

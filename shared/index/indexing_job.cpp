@@ -1,18 +1,27 @@
 #include "index/indexing_job.h"
 
 #include <array>
-#include <chrono>
+#include <cstdio>
 #include <map>
+#include <optional>
+#include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "analyze/text_analyzer.h"
 #include "index/document_builder.h"
+#include "index/file_records.h"
+#include "index/index_layout.h"
 #include "index/index_writer.h"
+#include "index/writer_lock.h"
 #include "parse/transcript_parser.h"
 #include "read/input_paths.h"
 #include "read/source_file.h"
 #include "schema/filter_terms.h"
 
 namespace callsearch {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -27,9 +36,132 @@ bool is_corporate_suffix(std::string_view word) {
     return false;
 }
 
-struct Pending {
+bool is_under(const std::string& path, const std::vector<fs::path>& directories) {
+    for (const fs::path& dir : directories) {
+        std::string prefix = dir.string();
+        if (prefix.empty() || prefix.back() != '/') prefix += '/';
+        if (path.compare(0, prefix.size(), prefix) == 0) return true;
+    }
+    return false;
+}
+
+// A transcript read and parsed, waiting to be written.
+struct Parsed {
     Transcript transcript;
     std::string file_key;
+    FileRecord record;
+};
+
+// The body of one run, against the generation being written.
+class Run {
+public:
+    Run(const IndexJobConfig& config, const WarningSink& warn, IndexWriter& writer,
+        const std::optional<Xapian::Database>& previous_generation)
+        : config_(config), warn_(warn), writer_(writer), previous_db_(previous_generation) {
+        const Xapian::Database& source = previous_db_ ? *previous_db_ : writer_.database();
+        previous_ = read_file_records(source);
+        tickers_ = read_known_tickers(source);
+        if (previous_db_) {
+            for (const auto& [company, ticker] : tickers_) writer_.remember_ticker(company, ticker);
+        }
+    }
+
+    void index(const InputPaths& inputs, IndexSummary& summary) {
+        summary.files = inputs.files.size();
+        for (const PassedOver& p : inputs.passed_over) skip(p.path, p.reason, summary);
+        std::vector<Parsed> without_ticker;
+        for (const fs::path& path : inputs.files) {
+            auto parsed = read_and_parse(path, summary);
+            if (!parsed) continue;
+            if (parsed->transcript.call.ticker.empty()) {
+                without_ticker.push_back(std::move(*parsed));
+                continue;
+            }
+            learn_ticker(parsed->transcript.call);
+            store(*parsed, summary);
+        }
+        // Calls whose file names no ticker wait until every other file of the
+        // run has had the chance to tell us the company's ticker.
+        for (Parsed& p : without_ticker) {
+            if (auto it = tickers_.find(company_key(p.transcript.call.company)); it != tickers_.end()) {
+                p.transcript.call.ticker = it->second;
+            }
+            store(p, summary);
+        }
+        remove_vanished(inputs.directories, summary);
+    }
+
+private:
+    std::optional<Parsed> read_and_parse(const fs::path& path, IndexSummary& summary) {
+        const std::string shown = path.string();
+        const std::string key = schema::file_key(shown);
+        seen_.insert(key);
+        try {
+            SourceText source = read_source_file(path);
+            for (const std::string& note : source.notes) warn_(shown + ": " + note);
+            const std::string hash = content_hash(source.text);
+            if (!config_.rebuild) {
+                if (auto it = previous_.find(key); it != previous_.end() && it->second.content_hash == hash) {
+                    ++summary.unchanged;
+                    return std::nullopt;
+                }
+            }
+            Parsed parsed{parse_transcript(source.text, shown), key, FileRecord{shown, hash, 0}};
+            return parsed;
+        } catch (const InputError& e) {
+            skip(shown, e.what(), summary);
+        } catch (const ParseError& e) {
+            skip(shown, e.what(), summary);
+        }
+        // What the file contributed before stays: a rebuild carries it over.
+        if (previous_db_ && previous_.count(key)) writer_.copy_file(*previous_db_, key);
+        return std::nullopt;
+    }
+
+    void learn_ticker(const CallInfo& call) {
+        const std::string company = company_key(call.company);
+        if (company.empty() || tickers_[company] == call.ticker) return;
+        tickers_[company] = call.ticker;
+        writer_.remember_ticker(company, call.ticker);
+    }
+
+    void store(Parsed& parsed, IndexSummary& summary) {
+        const auto docs = build_documents(parsed.transcript, parsed.file_key, analyzer_);
+        parsed.record.paragraphs = docs.size();
+        writer_.replace_file(parsed.file_key, docs, parsed.record);
+        ++(previous_.count(parsed.file_key) && !config_.rebuild ? summary.updated : summary.added);
+        summary.calls += 1;
+        summary.turns += parsed.transcript.turns.size();
+        summary.paragraphs += docs.size();
+    }
+
+    // Files gone from a folder argument lose what they contributed. A rebuild
+    // starts empty, so everything it did not index again is gone too.
+    void remove_vanished(const std::vector<fs::path>& directories, IndexSummary& summary) {
+        for (const auto& [key, record] : previous_) {
+            if (seen_.count(key)) continue;
+            if (config_.rebuild) {
+                ++summary.removed;
+            } else if (is_under(record.path, directories)) {
+                writer_.remove_file(key);
+                ++summary.removed;
+            }
+        }
+    }
+
+    void skip(std::string path, std::string reason, IndexSummary& summary) {
+        warn_(path + ": " + reason);
+        summary.skipped.push_back({std::move(path), std::move(reason)});
+    }
+
+    const IndexJobConfig& config_;
+    const WarningSink& warn_;
+    IndexWriter& writer_;
+    const std::optional<Xapian::Database>& previous_db_;
+    analyze::TextAnalyzer analyzer_;
+    std::map<std::string, FileRecord> previous_;
+    std::map<std::string, std::string> tickers_;
+    std::set<std::string> seen_;
 };
 
 }  // namespace
@@ -48,62 +180,73 @@ std::string company_key(std::string_view company) {
 IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn) {
     const auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
-    InputPaths inputs = collect_input_paths(config.inputs);
-    for (const std::string& w : inputs.warnings) warn(w);
-    summary.skipped = inputs.warnings.size();
-    summary.files = inputs.files.size();
+    summary.rebuild = config.rebuild;
 
-    IndexWriter writer(config.db_dir);
-    analyze::TextAnalyzer analyzer;
-    std::map<std::string, std::string> tickers = writer.known_tickers();
-    // Calls whose file names no ticker wait until the end of the run, when every
-    // other file has had the chance to tell us the company's ticker.
-    std::vector<Pending> pending;
+    const IndexLayout layout(config.db_dir);
+    layout.check_writable_here();
+    const WriterLock lock(config.db_dir, config.wait);
+    const auto live = layout.live_generation();
+    const bool new_generation = config.rebuild || !live;
+    const fs::path target = new_generation ? layout.new_generation() : *live;
+    layout.remove_stale_generations(target);  // leftovers of killed rebuilds
 
-    const auto store = [&](const Transcript& transcript, const std::string& key) {
-        const auto docs = build_documents(transcript, key, analyzer);
-        writer.replace_file(key, docs);
-        summary.calls += 1;
-        summary.turns += transcript.turns.size();
-        summary.paragraphs += docs.size();
-    };
-
-    for (const auto& path : inputs.files) {
-        const std::string shown = path.string();
-        Transcript transcript;
+    const InputPaths inputs = collect_input_paths(config.inputs);
+    std::optional<Xapian::Database> previous;
+    if (new_generation && live) {
         try {
-            SourceText source = read_source_file(path);
-            transcript = parse_transcript(source.text, shown);
-        } catch (const InputError& e) {
-            warn(shown + ": " + e.what());
-            ++summary.skipped;
-            continue;
-        } catch (const ParseError& e) {
-            warn(shown + ": " + e.what());
-            ++summary.skipped;
-            continue;
-        }
-        const std::string key = schema::file_key(shown);
-        const std::string company = company_key(transcript.call.company);
-        if (!transcript.call.ticker.empty()) {
-            if (!company.empty() && tickers[company] != transcript.call.ticker) {
-                tickers[company] = transcript.call.ticker;
-                writer.remember_ticker(company, transcript.call.ticker);
-            }
-            store(transcript, key);
-        } else {
-            pending.push_back({std::move(transcript), key});
+            previous.emplace(live->string());
+        } catch (const Xapian::Error& e) {
+            warn(live->string() + ": cannot read the old generation (" + e.get_msg() + "); rebuilding without it");
         }
     }
-    for (Pending& p : pending) {
-        if (auto it = tickers.find(company_key(p.transcript.call.company)); it != tickers.end()) {
-            p.transcript.call.ticker = it->second;
-        }
-        store(p.transcript, p.file_key);
+    {
+        IndexWriter writer(target);
+        Run run(config, warn, writer, previous);
+        run.index(inputs, summary);
+        writer.commit();
     }
-    writer.commit();
+    if (new_generation) {
+        layout.publish(target);
+        previous.reset();
+        layout.remove_stale_generations();
+    }
+    summary.generation = target.filename().string();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
+}
+
+}  // namespace callsearch
+
+namespace callsearch {
+
+std::string format_summary_text(const IndexSummary& s) {
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "%s %zu files: %zu added, %zu updated, %zu unchanged, %zu removed, %zu skipped; "
+                  "%zu calls, %zu turns, %zu paragraphs indexed in %.2f s",
+                  s.rebuild ? "rebuilt from" : "indexed", s.files, s.added, s.updated, s.unchanged, s.removed,
+                  s.skipped.size(), s.calls, s.turns, s.paragraphs, s.seconds);
+    return line;
+}
+
+std::string format_summary_json(const IndexSummary& s) {
+    nlohmann::ordered_json j;
+    j["rebuild"] = s.rebuild;
+    j["generation"] = s.generation;
+    j["files"] = s.files;
+    j["added"] = s.added;
+    j["updated"] = s.updated;
+    j["unchanged"] = s.unchanged;
+    j["removed"] = s.removed;
+    j["skipped"] = s.skipped.size();
+    nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+    for (const SkippedFile& f : s.skipped) skipped.push_back({{"path", f.path}, {"reason", f.reason}});
+    j["skipped_files"] = skipped;
+    j["calls"] = s.calls;
+    j["turns"] = s.turns;
+    j["paragraphs"] = s.paragraphs;
+    j["seconds"] = s.seconds;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace callsearch

@@ -1,7 +1,14 @@
 #pragma once
 // One run of the indexer: paths in, index updated, summary out. The indexer
 // program only parses options and prints; all the work is here.
+//
+// Incremental by default: new files are added, files whose content changed are
+// re-indexed, unchanged ones are left alone, and files gone from a folder
+// argument are removed. All of a run is one Xapian commit. With `rebuild`, a
+// complete new generation is built beside the live one and switched to
+// atomically (index/index_layout.h).
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -14,23 +21,42 @@ namespace callsearch {
 struct IndexJobConfig {
     std::filesystem::path db_dir;
     std::vector<std::string> inputs;  // files or directories
+    bool rebuild = false;
+    std::chrono::milliseconds wait{0};  // for another writer to finish
+};
+
+struct SkippedFile {
+    std::string path;
+    std::string reason;
 };
 
 struct IndexSummary {
-    std::size_t files = 0;       // files found
-    std::size_t calls = 0;       // transcripts indexed
+    std::size_t files = 0;      // input files found
+    std::size_t added = 0;      // files indexed for the first time
+    std::size_t updated = 0;    // files re-indexed because their content changed
+    std::size_t unchanged = 0;  // files already indexed as they are
+    std::size_t removed = 0;    // files gone from an indexed folder (or left out of a rebuild)
+    std::vector<SkippedFile> skipped;  // could not be read or parsed; what they had in the index stays
+    std::size_t calls = 0;      // transcripts (re)indexed by this run
     std::size_t turns = 0;
     std::size_t paragraphs = 0;
-    std::size_t skipped = 0;     // files that could not be read or parsed
+    bool rebuild = false;
+    std::string generation;     // the live generation after the run
     double seconds = 0.0;
 };
 
-// Receives one line per problem: "PATH: reason". The job goes on after each.
+// Receives one line per problem or note: "PATH: reason". The job goes on after each.
 using WarningSink = std::function<void(std::string_view)>;
 
-// Throws IndexError (index/index_writer.h) when the index itself cannot be
-// opened or written; problems with single input files go to `warn`.
+// Throws IndexBusyError (index/writer_lock.h) when another writer holds the
+// index, IndexError (index/index_writer.h) when the index itself cannot be
+// opened or written. Problems with single input files go to `warn` and the summary.
 [[nodiscard]] IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn);
+
+// One line for people: "indexed 2 files: 2 added, 0 updated, ...".
+[[nodiscard]] std::string format_summary_text(const IndexSummary& summary);
+// One JSON object for jobs (README.md, "Index jobs").
+[[nodiscard]] std::string format_summary_json(const IndexSummary& summary);
 
 // Company name reduced for matching calls of the same company whose files
 // spell it differently ("Aurora Mobile Ltd" and "Aurora Mobile" -> "aurora mobile").

@@ -1,7 +1,10 @@
 #include "match/matcher.h"
 
+#include <chrono>
 #include <system_error>
+#include <thread>
 
+#include "index/index_layout.h"
 #include "index/index_writer.h"
 #include "schema/index_schema.h"
 
@@ -10,8 +13,13 @@ namespace callsearch {
 namespace {
 
 // A writer committing while we read can invalidate our snapshot
-// (DatabaseModifiedError): reopen and run the whole query again.
-constexpr int kMaxReopens = 5;
+// (DatabaseModifiedError), and a rebuild can remove the generation we opened:
+// open the index afresh and run the whole query again.
+constexpr int kMaxReopens = 10;
+
+void pause_before_retry(int attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt + 1)));
+}
 
 void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
     if (sort == SortOrder::Relevance) return;
@@ -25,32 +33,76 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
     enquire.set_sort_by_key_then_relevance(keys->release(), false);
 }
 
-}  // namespace
-
-Matcher::Matcher(const std::filesystem::path& dir) : dir_(dir) {
+Xapian::Database open_index(const std::filesystem::path& dir) {
     std::error_code ec;
     if (!std::filesystem::exists(dir, ec)) {
         throw DatabaseError("no index at " + dir.string() + " (run indexer first, or pass --db)");
     }
-    try {
-        db_ = Xapian::Database(dir.string());
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot open index " + dir.string() + ": " + e.get_msg());
+    if (std::filesystem::exists(dir / "iamglass", ec)) {
+        throw DatabaseError("index " + dir.string() +
+                            " has an older layout (schema 1); remove that folder and run indexer again");
     }
-    if (std::string problem = schema_problem(db_, dir); !problem.empty()) throw DatabaseError(problem);
+    if (!std::filesystem::exists(dir / kStubFileName, ec)) {
+        throw DatabaseError("no index at " + dir.string() + " (no " + std::string(kStubFileName) +
+                            "; run indexer first, or pass --db)");
+    }
+    for (int attempt = 0;; ++attempt) {
+        try {
+            Xapian::Database db(dir.string());
+            if (std::string problem = schema_problem(db, dir); !problem.empty()) throw DatabaseError(problem);
+            return db;
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            // A rebuild may have switched generations between our reading the
+            // stub and opening what it named: read the stub again.
+            if (attempt >= kMaxReopens) throw DatabaseError("cannot open index " + dir.string() + ": " + e.get_msg());
+            pause_before_retry(attempt);
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot open index " + dir.string() + ": " + e.get_msg());
+        }
+    }
+}
+
+}  // namespace
+
+std::string live_generation_name(const std::filesystem::path& dir) {
+    try {
+        const auto live = IndexLayout(dir).live_generation();
+        return live ? live->filename().string() : std::string();
+    } catch (const IndexError&) {
+        return {};
+    }
+}
+
+Matcher::Matcher(const std::filesystem::path& dir)
+    : dir_(dir), generation_(live_generation_name(dir)), db_(open_index(dir)) {}
+
+void Matcher::refresh() {
+    const std::string live = live_generation_name(dir_);
+    if (live != generation_) {
+        generation_ = live;
+        db_ = open_index(dir_);
+    } else {
+        db_.reopen();
+    }
 }
 
 template <typename F>
 auto Matcher::with_retry(F&& f) {
     for (int attempt = 0;; ++attempt) {
         try {
+            if (attempt == 0) refresh();
             return f();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= kMaxReopens) throw DatabaseError("index " + dir_.string() + " keeps changing; try again");
-            db_.reopen();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= kMaxReopens) throw DatabaseError("index " + dir_.string() + " keeps changing: " + e.get_msg());
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            // The generation we had open was replaced by a rebuild and removed.
+            if (attempt >= kMaxReopens) throw DatabaseError("cannot read index " + dir_.string() + ": " + e.get_msg());
         } catch (const Xapian::Error& e) {
             throw DatabaseError("cannot search index " + dir_.string() + ": " + e.get_msg());
         }
+        pause_before_retry(attempt);
+        generation_ = live_generation_name(dir_);
+        db_ = open_index(dir_);
     }
 }
 

@@ -42,6 +42,8 @@ struct MatchResult {
 class Matcher {
 public:
     // Throws DatabaseError if `dir` holds no readable index of our schema.
+    // Each query answers from the newest committed state of the index, even
+    // when the Matcher has lived through updates and rebuilds.
     explicit Matcher(const std::filesystem::path& dir);
 
     [[nodiscard]] MatchResult match(const ParsedQuery& query, const MatchOptions& options);
@@ -52,8 +54,10 @@ public:
 private:
     template <typename F>
     auto with_retry(F&& f);
+    void refresh();
 
     std::filesystem::path dir_;
+    std::string generation_;  // the one db_ was opened on
     Xapian::Database db_;
 };
 

@@ -23,7 +23,7 @@ InputPaths collect_input_paths(const std::vector<std::string>& arguments) {
         const fs::path given(arg);
         const auto status = fs::status(given, ec);
         if (ec || !fs::exists(status)) {
-            out.warnings.push_back(arg + ": no such file or directory");
+            out.passed_over.push_back({arg, "no such file or directory"});
             continue;
         }
         const fs::path absolute = fs::absolute(given, ec).lexically_normal();
@@ -33,12 +33,13 @@ InputPaths collect_input_paths(const std::vector<std::string>& arguments) {
         }
         fs::recursive_directory_iterator it(absolute, fs::directory_options::skip_permission_denied, ec);
         if (ec) {
-            out.warnings.push_back(arg + ": cannot list directory: " + ec.message());
+            out.passed_over.push_back({arg, "cannot list directory: " + ec.message()});
             continue;
         }
+        out.directories.push_back(absolute);
         for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
             if (ec) {
-                out.warnings.push_back(arg + ": " + ec.message());
+                out.passed_over.push_back({arg, ec.message()});
                 break;
             }
             const fs::directory_entry& entry = *it;
@@ -46,7 +47,14 @@ InputPaths collect_input_paths(const std::vector<std::string>& arguments) {
                 if (entry.is_directory(ec)) it.disable_recursion_pending();
                 continue;
             }
-            if (entry.is_regular_file(ec)) out.files.push_back(entry.path().lexically_normal());
+            if (entry.is_regular_file(ec)) {
+                out.files.push_back(entry.path().lexically_normal());
+            } else if (ec) {
+                out.passed_over.push_back({entry.path().string(), ec.message()});  // e.g. a symlink loop
+                ec.clear();
+            } else if (!entry.is_directory(ec)) {
+                out.passed_over.push_back({entry.path().string(), "not a regular file"});
+            }
         }
     }
     std::sort(out.files.begin(), out.files.end());

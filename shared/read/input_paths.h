@@ -7,9 +7,15 @@
 
 namespace callsearch {
 
+struct PassedOver {
+    std::string path;
+    std::string reason;
+};
+
 struct InputPaths {
-    std::vector<std::filesystem::path> files;  // sorted, absolute, each once
-    std::vector<std::string> warnings;         // "PATH: reason" for what was passed over
+    std::vector<std::filesystem::path> files;        // sorted, absolute, each once
+    std::vector<std::filesystem::path> directories;  // the folder arguments, absolute
+    std::vector<PassedOver> passed_over;             // what could not be taken, and why
 };
 
 // Files are taken as given; directories are walked recursively for regular

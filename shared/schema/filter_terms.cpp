@@ -77,6 +77,10 @@ std::vector<std::string> speaker_terms(std::string_view speaker) {
     return terms;
 }
 
+std::string speaker_name_term(std::string_view speaker) {
+    return with_prefix(kSpeakerNamePrefix, normalize_name(speaker));
+}
+
 std::vector<std::string> company_words(std::string_view company) {
     std::string cleaned;
     for (char c : Xapian::Unicode::tolower(std::string(company))) {

@@ -19,6 +19,8 @@ namespace callsearch::schema {
 // "shan", "nen", "bong"). A query for a full name or any one word of it
 // (the family name included) then needs a single term.
 [[nodiscard]] std::vector<std::string> speaker_terms(std::string_view speaker);
+// The one term naming a speaker exactly (normalized), for counting speakers.
+[[nodiscard]] std::string speaker_name_term(std::string_view speaker);
 
 // Words of a company name, lower-cased, apostrophes dropped ("Aaron's" -> "aarons").
 [[nodiscard]] std::vector<std::string> company_words(std::string_view company);

@@ -10,7 +10,7 @@
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
@@ -23,6 +23,7 @@ inline constexpr std::string_view kUniqueIdPrefix = "Q";   // one per paragraph
 inline constexpr std::string_view kFilePrefix = "XF";      // source file key
 inline constexpr std::string_view kCallPrefix = "XK";      // call key, e.g. "jg_q2_2021"
 inline constexpr std::string_view kSpeakerPrefix = "XP";   // full name and each name word
+inline constexpr std::string_view kSpeakerNamePrefix = "XN"; // full name only (for --stats)
 inline constexpr std::string_view kRolePrefix = "XR";      // ceo, cfo, analyst, ...
 inline constexpr std::string_view kCompanyPrefix = "XC";   // each word of the company name
 inline constexpr std::string_view kTickerPrefix = "XT";    // lower-cased ticker
@@ -39,5 +40,10 @@ inline constexpr Xapian::valueno kSlotTurn = 2;       // turn index within the c
 inline constexpr Xapian::valueno kSlotParagraph = 3;  // paragraph index within the turn
 
 // Document data holds the stored paragraph (index/stored_paragraph.h).
+
+// --- Metadata keys ----------------------------------------------------------
+// kSchemaVersionKey above; "callsearch.file:" + file key -> FileRecord
+// (index/file_records.h); "callsearch.ticker:" + company key -> ticker.
+// The folder layout around the database: index/index_layout.h.
 
 }  // namespace callsearch::schema

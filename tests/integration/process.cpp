@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,44 +14,76 @@ extern char** environ;
 
 namespace e2e {
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
-    int out_pipe[2], err_pipe[2];
-    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+namespace {
 
-    std::vector<std::string> env_strings;
+std::vector<std::string> merged_environment(const std::vector<std::string>& env) {
+    std::vector<std::string> out;
     for (char** e = environ; *e; ++e) {
         const std::string entry(*e);
         bool replaced = false;
         for (const std::string& add : env) {
             if (entry.substr(0, entry.find('=') + 1) == add.substr(0, add.find('=') + 1)) replaced = true;
         }
-        if (!replaced) env_strings.push_back(entry);
+        if (!replaced) out.push_back(entry);
     }
-    env_strings.insert(env_strings.end(), env.begin(), env.end());
-    std::vector<char*> envp, args;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> argv_copy = argv;
-    for (auto& s : argv_copy) args.push_back(s.data());
-    args.push_back(nullptr);
+    out.insert(out.end(), env.begin(), env.end());
+    return out;
+}
 
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    for (auto& s : strings) out.push_back(s.data());
+    out.push_back(nullptr);
+    return out;
+}
+
+pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env, int out_fd, int err_fd) {
+    std::vector<std::string> env_strings = merged_environment(env);
+    std::vector<std::string> argv_copy = argv;
+    auto envp = pointers(env_strings);
+    auto args = pointers(argv_copy);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-    posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
-    posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
+    if (out_fd >= 0) {
+        posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    }
+    if (err_fd >= 0) {
+        posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    }
     pid_t pid = 0;
     const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error(std::string("cannot run ") + argv[0] + ": " + std::strerror(rc));
+    return pid;
+}
+
+int decode_status(int status) {
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return -WTERMSIG(status);
+    return -1;
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+    // O_CLOEXEC: a program started by another thread meanwhile must not
+    // inherit our pipes, or we would wait for it to close them.
+    int out_pipe[2], err_pipe[2];
+    if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    pid_t pid = 0;
+    try {
+        pid = spawn(argv, env, out_pipe[1], err_pipe[1]);
+    } catch (...) {
+        for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+        throw;
+    }
     close(out_pipe[1]);
     close(err_pipe[1]);
-    if (rc != 0) {
-        close(out_pipe[0]);
-        close(err_pipe[0]);
-        throw std::runtime_error(std::string("cannot run ") + argv[0] + ": " + std::strerror(rc));
-    }
 
     ProcessResult result;
     pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
@@ -72,9 +105,19 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
         }
     }
     int status = 0;
-    waitpid(pid, &status, 0);
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.max_rss_kib = usage.ru_maxrss;
     return result;
+}
+
+pid_t start_process(const std::vector<std::string>& argv) { return spawn(argv, {}, -1, -1); }
+
+int wait_process(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return decode_status(status);
 }
 
 }  // namespace e2e

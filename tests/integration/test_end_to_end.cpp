@@ -93,7 +93,7 @@ TEST_CASE("indexing the corpus reports calls, turns and paragraphs on one line")
     const auto r = index_into(dir.path / "index", {kCorpus});
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
-    CHECK(r.out.rfind("indexed 2 calls, ", 0) == 0);
+    CHECK(r.out.rfind("indexed 2 files: 2 added, 0 updated, 0 unchanged, 0 removed, 0 skipped; 2 calls, ", 0) == 0);
     CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
 }
 
@@ -283,7 +283,7 @@ TEST_CASE("bad input files are named in warnings and what was indexed before sta
         CHECK(r.err.find(name) != std::string::npos);
     }
     CHECK(r.err.find("copy.txt") == std::string::npos);
-    CHECK(r.out.find("indexed 1 calls") != std::string::npos);
+    CHECK(r.out.find(" 1 added, ") != std::string::npos);
 
     const auto after = e2e::run_process({kSearcher, "--db", db.string(), "EngageLab", "--count"});
     CHECK(after.exit_code == 0);

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "index/document_builder.h"
+#include "index/index_layout.h"
 #include "index/index_writer.h"
 #include "match/matcher.h"
 #include "support/sample_transcript.h"
@@ -14,12 +17,17 @@ struct IndexedSample {
     test_support::TempDir dir;
     analyze::TextAnalyzer analyzer;
     IndexedSample() {
-        IndexWriter writer(dir.path / "db");
-        auto transcript = test_support::sample_transcript();
-        writer.replace_file("a", build_documents(transcript, "a", analyzer));
-        transcript.call.year = 2021;
-        writer.replace_file("b", build_documents(transcript, "b", analyzer));
-        writer.commit();
+        const IndexLayout layout(dir.path / "db");
+        const auto generation = layout.new_generation();
+        {
+            IndexWriter writer(generation);
+            auto transcript = test_support::sample_transcript();
+            writer.replace_file("a", build_documents(transcript, "a", analyzer), {"a", "1", 7});
+            transcript.call.year = 2021;
+            writer.replace_file("b", build_documents(transcript, "b", analyzer), {"b", "2", 7});
+            writer.commit();
+        }
+        layout.publish(generation);
     }
 };
 
@@ -63,4 +71,53 @@ TEST_CASE("a missing or foreign index is a DatabaseError naming the path") {
     }
     std::filesystem::create_directories(dir.path / "not-an-index");
     CHECK_THROWS_AS(Matcher(dir.path / "not-an-index"), DatabaseError);
+    std::filesystem::create_directories(dir.path / "old");
+    std::ofstream(dir.path / "old" / "iamglass") << "x";
+    try {
+        Matcher m(dir.path / "old");
+        FAIL("opened");
+    } catch (const DatabaseError& e) {
+        CHECK(std::string(e.what()).find("older layout") != std::string::npos);
+    }
+}
+
+TEST_CASE("a matcher kept open across several commits answers from the newest state") {
+    IndexedSample s;
+    Matcher matcher(s.dir.path / "db");
+    const auto q = parse_query("EngageLab", {}, s.analyzer);
+    REQUIRE(matcher.count(q) == 4);
+    // Commits free the blocks of older revisions, which makes a reader on an old
+    // revision throw DatabaseModifiedError; the matcher must reopen and retry.
+    const auto generation = *IndexLayout(s.dir.path / "db").live_generation();
+    for (int round = 0; round < 5; ++round) {
+        IndexWriter writer(generation);
+        auto transcript = test_support::sample_transcript();
+        for (int i = 0; i < 20; ++i) {
+            const std::string key = "extra" + std::to_string(round) + "-" + std::to_string(i);
+            writer.replace_file(key, build_documents(transcript, key, s.analyzer), {key, "h", 7});
+        }
+        writer.commit();
+    }
+    const auto after = matcher.match(q, {0, 10, SortOrder::Relevance});
+    CHECK(after.hits.size() == 10);
+    CHECK(matcher.count(q) == 4 + 5 * 20 * 2);
+}
+
+TEST_CASE("a matcher kept open across a rebuild answers from the new generation") {
+    IndexedSample s;
+    Matcher matcher(s.dir.path / "db");
+    const auto q = parse_query("EngageLab", {}, s.analyzer);
+    REQUIRE(matcher.count(q) == 4);
+    const IndexLayout layout(s.dir.path / "db");
+    const auto generation = layout.new_generation();
+    {
+        IndexWriter writer(generation);
+        writer.replace_file("only", build_documents(test_support::sample_transcript(), "only", s.analyzer),
+                            {"only", "h", 7});
+        writer.commit();
+    }
+    layout.publish(generation);
+    layout.remove_stale_generations();
+    CHECK(matcher.count(q) == 2);
+    CHECK(matcher.match(q, {0, 10, SortOrder::Relevance}).hits.size() == 2);
 }

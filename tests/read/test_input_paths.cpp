@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include <sys/stat.h>
+
 #include "read/input_paths.h"
 #include "support/temp_dir.h"
 
@@ -20,7 +22,7 @@ TEST_CASE("directories are walked recursively, hidden entries skipped, each file
     REQUIRE(found.files.size() == 2);
     CHECK(found.files[0].filename() == "y.txt");
     CHECK(found.files[1].filename() == "z.txt");
-    CHECK(found.warnings.empty());
+    CHECK(found.passed_over.empty());
 }
 
 TEST_CASE("a missing path is a warning naming it, and the others are still collected") {
@@ -28,8 +30,9 @@ TEST_CASE("a missing path is a warning naming it, and the others are still colle
     std::ofstream(dir.path / "ok.txt") << "x";
     const auto found = collect_input_paths({(dir.path / "missing").string(), (dir.path / "ok.txt").string()});
     CHECK(found.files.size() == 1);
-    REQUIRE(found.warnings.size() == 1);
-    CHECK(found.warnings[0].find("missing") != std::string::npos);
+    REQUIRE(found.passed_over.size() == 1);
+    CHECK(found.passed_over[0].path.find("missing") != std::string::npos);
+    CHECK(found.passed_over[0].reason == "no such file or directory");
 }
 
 TEST_CASE("a symlink loop does not trap the walk") {
@@ -39,4 +42,22 @@ TEST_CASE("a symlink loop does not trap the walk") {
     fs::create_directory_symlink(dir.path, dir.path / "d" / "loop");
     const auto found = collect_input_paths({dir.path.string()});
     CHECK(found.files.size() == 1);
+}
+
+TEST_CASE("special files and file symlink loops in a folder are passed over with the reason") {
+    test_support::TempDir dir;
+    ::mkfifo((dir.path / "pipe.txt").c_str(), 0644);
+    fs::create_symlink(dir.path / "b.txt", dir.path / "a.txt");
+    fs::create_symlink(dir.path / "a.txt", dir.path / "b.txt");
+    const auto found = collect_input_paths({dir.path.string()});
+    CHECK(found.files.empty());
+    REQUIRE(found.passed_over.size() == 3);
+    for (const auto& p : found.passed_over) {
+        INFO(p.path);
+        if (p.path.find("pipe.txt") != std::string::npos) {
+            CHECK(p.reason == "not a regular file");
+        } else {
+            CHECK(p.reason.find("symbolic links") != std::string::npos);
+        }
+    }
 }
