@@ -47,10 +47,10 @@ TEST_CASE("detect_layout finds nothing in prose or in an empty text") {
 }
 
 TEST_CASE("parse_transcript throws ParseError, saying why, for text that is not a transcript") {
-    CHECK_THROWS_WITH_AS(parse_transcript("", "empty.txt"), doctest::Contains("empty"), ParseError);
-    CHECK_THROWS_WITH_AS(parse_transcript(kProse, "prose.txt"), doctest::Contains("not a transcript"), ParseError);
+    CHECK_THROWS_WITH_AS((void)parse_transcript("", "empty.txt"), doctest::Contains("empty"), ParseError);
+    CHECK_THROWS_WITH_AS((void)parse_transcript(kProse, "prose.txt"), doctest::Contains("not a transcript"), ParseError);
     // A Motley Fool page frame with no speaker in it.
-    CHECK_THROWS_WITH_AS(parse_transcript("Image source: The Motley Fool.\n\nPrepared Remarks:\n\n", "frame.txt"),
+    CHECK_THROWS_WITH_AS((void)parse_transcript("Image source: The Motley Fool.\n\nPrepared Remarks:\n\n", "frame.txt"),
                          doctest::Contains("no speaker turns"), ParseError);
 }
 
