@@ -37,7 +37,7 @@ int report_check(const callsearch::CheckReport& report, bool json) {
         j["documents"] = report.documents;
         j["files"] = report.files;
         j["problems"] = report.problems;
-        std::cout << j.dump() << '\n';
+        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else if (report.problems.empty()) {
         std::cout << "ok: " << report.generation << ", " << report.files << " files, " << report.documents
                   << " paragraphs\n";
@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
     app.add_flag("--rebuild", config.rebuild, "Build a complete new index beside the live one, then switch to it");
     app.add_option("--wait", wait_seconds, "Wait up to SECONDS for another indexer to finish (default: fail at once)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
     auto* check_flag = app.add_flag("--check", check, "Verify the index (structure, schema, records) and exit");
     auto* stats_flag = app.add_flag("--stats", stats, "Print what the index holds and exit");
     app.add_flag("--json", json, "Print the summary (or --check / --stats) as one JSON object");
@@ -78,11 +78,15 @@ int main(int argc, char** argv) {
         return kExitError;
     }
     (void)paths;
+    if (db.empty()) {
+        std::cerr << "indexer: error: --db must name a folder\n";
+        return kExitError;
+    }
     config.db_dir = db;
     config.wait = std::chrono::milliseconds(static_cast<long long>(wait_seconds * 1000));
 
     try {
-        if (check) return report_check(callsearch::check_index(config.db_dir), json);
+        if (check) return report_check(callsearch::check_index(config.db_dir, config.wait), json);
         if (stats) {
             const auto s = callsearch::index_stats(config.db_dir);
             std::cout << (json ? callsearch::format_stats_json(s) + "\n" : callsearch::format_stats_text(s));
@@ -97,6 +101,9 @@ int main(int argc, char** argv) {
     } catch (const callsearch::IndexBusyError& e) {
         std::cerr << "indexer: error: " << e.what() << '\n';
         return kExitBusy;
+    } catch (const Xapian::Error& e) {  // not a std::exception
+        std::cerr << "indexer: error: " << e.get_description() << '\n';
+        return kExitError;
     } catch (const std::exception& e) {
         std::cerr << "indexer: error: " << e.what() << '\n';
         return kExitError;

@@ -32,24 +32,24 @@ std::string default_db() {
 }
 
 // "-word" excludes a word (query syntax) but looks like a short option to the
-// option parser; we have no short options besides -h, so such arguments are
-// moved behind "--" where they are taken as query words.
-std::vector<std::string> with_negations_as_words(int argc, char** argv) {
+// option parser; we have no short options besides -h. So every argument that
+// is not an option or an option's value is a query word: they all go, in
+// their order, behind "--".
+std::vector<std::string> with_query_words_last(int argc, char** argv) {
     std::vector<std::string> options, words;
     bool after_separator = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (after_separator) {
+        const bool is_long_option = arg.size() > 2 && arg.rfind("--", 0) == 0;
+        if (after_separator || (!is_long_option && arg != "-h" && arg != "--")) {
             words.push_back(arg);
         } else if (arg == "--") {
             after_separator = true;
-        } else if (arg.size() > 1 && arg[0] == '-' && arg[1] != '-' && arg != "-h") {
-            words.push_back(arg);
         } else {
             options.push_back(arg);
             // An option's value is never a query word, even if it starts with '-'.
-            if (arg.rfind("--", 0) == 0 && arg.find('=') == std::string::npos && i + 1 < argc &&
-                arg != "--count" && arg != "--json" && arg != "--help") {
+            if (arg.find('=') == std::string::npos && i + 1 < argc && arg != "--count" && arg != "--json" &&
+                arg != "--help") {
                 options.push_back(argv[++i]);
             }
         }
@@ -104,13 +104,14 @@ int main(int argc, char** argv) {
     app.add_option("QUERY", words, "Words, \"phrases\", AND OR NOT -word, field:value");
 
     try {
-        app.parse(with_negations_as_words(argc, argv));
+        app.parse(with_query_words_last(argc, argv));
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         return fail(e.what());
     }
 
+    if (db.empty()) return fail("--db must name a folder");
     config.db_dir = db;
     for (const std::string& w : words) config.query += (config.query.empty() ? "" : " ") + w;
     for (const auto& [field, value] : filters) {
@@ -127,6 +128,8 @@ int main(int argc, char** argv) {
     try {
         const auto outcome = callsearch::run_search(config, std::cout);
         return outcome.matches > 0 ? kExitHits : kExitNoHits;
+    } catch (const Xapian::Error& e) {  // not a std::exception
+        return fail(e.get_description());
     } catch (const std::exception& e) {
         return fail(e.what());
     }

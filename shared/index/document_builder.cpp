@@ -3,12 +3,24 @@
 #include <string>
 
 #include "index/stored_paragraph.h"
+#include "parse/transcript_parser.h"
 #include "schema/filter_terms.h"
 #include "schema/index_schema.h"
 
 namespace callsearch {
 
 namespace {
+
+// Xapian refuses terms over 245 bytes, and one refused term would fail the
+// whole run's commit: a transcript with such a field is refused on its own.
+constexpr std::size_t kMaxTermBytes = 245;
+
+void add_filter(Xapian::Document& doc, const std::string& term) {
+    if (term.size() > kMaxTermBytes) {
+        throw ParseError("a header field is too long to index (" + std::to_string(term.size()) + " bytes)");
+    }
+    doc.add_boolean_term(term);
+}
 
 // For each paragraph of a turn, the index of the paragraph aligned with it in
 // the other language (both directions), if any.
@@ -24,11 +36,11 @@ std::vector<std::optional<std::size_t>> aligned_paragraphs(const Turn& turn) {
 }
 
 void add_call_terms(Xapian::Document& doc, const CallInfo& call, std::string_view key) {
-    doc.add_boolean_term(schema::call_term(key));
-    for (const std::string& term : schema::company_terms(call.company)) doc.add_boolean_term(term);
-    if (!call.ticker.empty()) doc.add_boolean_term(schema::ticker_term(call.ticker));
-    if (call.year > 0) doc.add_boolean_term(schema::year_term(call.year));
-    if (call.quarter > 0) doc.add_boolean_term(schema::quarter_term(call.quarter));
+    add_filter(doc, schema::call_term(key));
+    for (const std::string& term : schema::company_terms(call.company)) add_filter(doc, term);
+    if (!call.ticker.empty()) add_filter(doc, schema::ticker_term(call.ticker));
+    if (call.year > 0) add_filter(doc, schema::year_term(call.year));
+    if (call.quarter > 0) add_filter(doc, schema::quarter_term(call.quarter));
     doc.add_value(schema::kSlotCallOrder, Xapian::sortable_serialise(call.year * 10 + call.quarter));
     if (call.date) doc.add_value(schema::kSlotDate, *call.date);
 }
@@ -71,15 +83,15 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
 
             Xapian::Document doc;
             analyzer.index_text(doc, para.text);
-            doc.add_boolean_term(std::string(schema::kUniqueIdPrefix) + std::string(file_key) + "#" +
+            add_filter(doc, std::string(schema::kUniqueIdPrefix) + std::string(file_key) + "#" +
                                  std::to_string(stored.turn) + stored.lang + std::to_string(number));
-            doc.add_boolean_term(schema::file_term(file_key));
+            add_filter(doc, schema::file_term(file_key));
             add_call_terms(doc, call, key);
-            for (const std::string& term : schema::speaker_terms(turn.speaker)) doc.add_boolean_term(term);
-            if (!turn.speaker.empty()) doc.add_boolean_term(schema::speaker_name_term(turn.speaker));
-            for (const std::string& role : turn.roles) doc.add_boolean_term(schema::role_term(role));
-            doc.add_boolean_term(schema::lang_term(para.lang));
-            doc.add_boolean_term(schema::section_term(turn.section));
+            for (const std::string& term : schema::speaker_terms(turn.speaker)) add_filter(doc, term);
+            if (!turn.speaker.empty()) add_filter(doc, schema::speaker_name_term(turn.speaker));
+            for (const std::string& role : turn.roles) add_filter(doc, schema::role_term(role));
+            add_filter(doc, schema::lang_term(para.lang));
+            add_filter(doc, schema::section_term(turn.section));
             doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
             doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
             doc.set_data(encode_stored_paragraph(stored));

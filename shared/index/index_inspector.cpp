@@ -9,6 +9,7 @@
 #include "index/index_layout.h"
 #include "index/index_writer.h"
 #include "index/stored_paragraph.h"
+#include "index/writer_lock.h"
 #include "schema/index_schema.h"
 
 namespace callsearch {
@@ -98,9 +99,10 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
 
 }  // namespace
 
-CheckReport check_index(const fs::path& dir) {
+CheckReport check_index(const fs::path& dir, std::chrono::milliseconds wait) {
     CheckReport report;
     const fs::path generation = live_generation_or_throw(dir);
+    const WriterLock lock(dir, wait);
     report.generation = generation.filename().string();
     std::ostringstream xapian_out;
     try {
@@ -120,7 +122,9 @@ CheckReport check_index(const fs::path& dir) {
     return report;
 }
 
-IndexStats index_stats(const fs::path& dir, std::size_t top_speakers) {
+namespace {
+
+IndexStats read_stats(const fs::path& dir, std::size_t top_speakers) {
     const fs::path generation = live_generation_or_throw(dir);
     const Xapian::Database db = open_or_throw(generation);
     IndexStats stats;
@@ -151,6 +155,22 @@ IndexStats index_stats(const fs::path& dir, std::size_t top_speakers) {
         stats.top_speakers.emplace_back(p ? p->speaker : name, count);
     }
     return stats;
+}
+
+}  // namespace
+
+IndexStats index_stats(const fs::path& dir, std::size_t top_speakers) {
+    // Stats read without the writer lock, so a commit may overtake them: read
+    // again from the new state.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return read_stats(dir, top_speakers);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= 5) throw IndexError("index " + dir.string() + " keeps changing: " + e.get_msg());
+        } catch (const Xapian::Error& e) {
+            throw IndexError("cannot read index " + dir.string() + ": " + e.get_msg());
+        }
+    }
 }
 
 std::string format_stats_text(const IndexStats& s) {

@@ -2,6 +2,7 @@
 // Read-only views of an index folder for jobs and their operators:
 // `indexer --check` (is it sound?) and `indexer --stats` (what does it hold?).
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <map>
@@ -21,9 +22,12 @@ struct CheckReport {
 };
 
 // Verifies the folder layout, Xapian's own structure check, the schema
-// version, and that documents and file records agree. Throws IndexError only
-// when there is nothing to check (no index at `dir`).
-[[nodiscard]] CheckReport check_index(const std::filesystem::path& dir);
+// version, and that documents and file records agree. Holds the writer lock
+// meanwhile (waiting up to `wait`), since a commit during the check would look
+// like damage. Throws IndexError when there is nothing to check (no index at
+// `dir`), IndexBusyError when a writer keeps the lock.
+[[nodiscard]] CheckReport check_index(const std::filesystem::path& dir,
+                                      std::chrono::milliseconds wait = std::chrono::milliseconds(0));
 
 struct IndexStats {
     std::string generation;

@@ -37,7 +37,10 @@ IndexWriter::IndexWriter(const std::filesystem::path& generation_dir) : dir_(gen
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open index " + generation_dir.string() + " for writing: " + e.get_msg());
     }
-    if (std::string problem = schema_problem(db_, generation_dir); !problem.empty()) throw IndexError(problem);
+    // The advice names the index folder, not the generation inside it.
+    if (std::string problem = schema_problem(db_, generation_dir.parent_path()); !problem.empty()) {
+        throw IndexError(problem);
+    }
     // A transaction: Xapian spills large changes to its tables without
     // committing them, so memory stays bounded, and readers never see half a run.
     writing(dir_, [&] {

@@ -67,8 +67,11 @@ public:
     }
 
     void index(const InputPaths& inputs, IndexSummary& summary) {
-        summary.files = inputs.files.size();
-        for (const PassedOver& p : inputs.passed_over) skip(p.path, p.reason, summary);
+        summary.files = inputs.files.size() + inputs.passed_over.size();
+        for (const PassedOver& p : inputs.passed_over) {
+            skip(p.path, p.reason, summary);
+            keep_previous(p.path);
+        }
         std::vector<Parsed> without_ticker;
         for (const fs::path& path : inputs.files) {
             auto parsed = read_and_parse(path, summary);
@@ -78,7 +81,7 @@ public:
                 continue;
             }
             learn_ticker(parsed->transcript.call);
-            store(*parsed, summary);
+            store_or_skip(*parsed, summary);
         }
         // Calls whose file names no ticker wait until every other file of the
         // run has had the chance to tell us the company's ticker.
@@ -86,7 +89,7 @@ public:
             if (auto it = tickers_.find(company_key(p.transcript.call.company)); it != tickers_.end()) {
                 p.transcript.call.ticker = it->second;
             }
-            store(p, summary);
+            store_or_skip(p, summary);
         }
         remove_vanished(inputs.directories, summary);
     }
@@ -113,9 +116,28 @@ private:
         } catch (const ParseError& e) {
             skip(shown, e.what(), summary);
         }
-        // What the file contributed before stays: a rebuild carries it over.
-        if (previous_db_ && previous_.count(key)) writer_.copy_file(*previous_db_, key);
+        keep_previous(shown);
         return std::nullopt;
+    }
+
+    // What a file or folder we could not take this time contributed before
+    // stays: an update leaves it alone, a rebuild carries it over.
+    void keep_previous(const std::string& path) {
+        const std::vector<fs::path> under = {fs::path(path)};
+        for (const auto& [key, record] : previous_) {
+            if (record.path != path && !is_under(record.path, under)) continue;
+            seen_.insert(key);
+            if (previous_db_) writer_.copy_file(*previous_db_, key);
+        }
+    }
+
+    void store_or_skip(Parsed& parsed, IndexSummary& summary) {
+        try {
+            store(parsed, summary);
+        } catch (const ParseError& e) {
+            skip(parsed.record.path, e.what(), summary);
+            keep_previous(parsed.record.path);
+        }
     }
 
     void learn_ticker(const CallInfo& call) {
@@ -182,6 +204,7 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
     IndexSummary summary;
     summary.rebuild = config.rebuild;
 
+    if (config.db_dir.empty()) throw IndexError("the index path is empty");
     const IndexLayout layout(config.db_dir);
     layout.check_writable_here();
     const WriterLock lock(config.db_dir, config.wait);
@@ -190,7 +213,16 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
     const fs::path target = new_generation ? layout.new_generation() : *live;
     layout.remove_stale_generations(target);  // leftovers of killed rebuilds
 
-    const InputPaths inputs = collect_input_paths(config.inputs);
+    InputPaths inputs = collect_input_paths(config.inputs);
+    // `indexer .` with the index inside "." must not read its own database.
+    std::error_code ec;
+    const std::vector<fs::path> own = {fs::weakly_canonical(fs::absolute(config.db_dir), ec)};
+    std::erase_if(inputs.files, [&](const fs::path& f) { return is_under(f.string(), own); });
+    std::erase_if(inputs.passed_over, [&](const PassedOver& p) { return is_under(p.path, own); });
+    if (config.rebuild && inputs.files.empty()) {
+        // Most likely a mistyped path: publishing an empty index would wipe it.
+        throw IndexError("--rebuild found no files in the given paths; the index is left as it was");
+    }
     std::optional<Xapian::Database> previous;
     if (new_generation && live) {
         try {

@@ -161,7 +161,21 @@ private:
         return combine_and(std::move(items));
     }
 
+    // Deep nesting would exhaust the stack; no real query comes near this.
+    static constexpr int kMaxDepth = 100;
+
+    void enter() {
+        if (++depth_ > kMaxDepth) throw error("too deeply nested (over 100 levels of brackets or negations)");
+    }
+
     std::optional<Node> parse_unary() {
+        enter();
+        const auto result = parse_unary_inner();
+        --depth_;
+        return result;
+    }
+
+    std::optional<Node> parse_unary_inner() {
         if (at(TokenKind::Not) || at(TokenKind::Minus)) {
             const bool is_not = at(TokenKind::Not);
             ++pos_;
@@ -201,6 +215,7 @@ private:
     std::string_view text_;
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
     analyze::TextAnalyzer& analyzer_;
     analyze::HighlightTerms& highlight_;
 

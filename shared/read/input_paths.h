@@ -15,7 +15,7 @@ struct PassedOver {
 struct InputPaths {
     std::vector<std::filesystem::path> files;        // sorted, absolute, each once
     std::vector<std::filesystem::path> directories;  // the folder arguments, absolute
-    std::vector<PassedOver> passed_over;             // what could not be taken, and why
+    std::vector<PassedOver> passed_over;             // what could not be taken (absolute paths), and why
 };
 
 // Files are taken as given; directories are walked recursively for regular

@@ -88,7 +88,10 @@ std::vector<std::string> company_words(std::string_view company) {
         const auto u = static_cast<unsigned char>(c);
         cleaned += (u >= 0x80 || std::isalnum(u) || c == '&') ? c : ' ';
     }
-    return split_words(cleaned);
+    // A "word" longer than any company name's is noise from a damaged header.
+    std::vector<std::string> words = split_words(cleaned);
+    std::erase_if(words, [](const std::string& w) { return w.size() > 64; });
+    return words;
 }
 
 std::vector<std::string> company_terms(std::string_view company) {

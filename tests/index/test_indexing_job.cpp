@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <iterator>
 
 #include <xapian.h>
 
 #include "index/index_layout.h"
+#include "index/index_writer.h"
 #include "index/indexing_job.h"
 #include "support/temp_dir.h"
 
@@ -154,4 +156,54 @@ TEST_CASE("summaries read as one line of text or one JSON object") {
           0);
     const std::string json = format_summary_json(s);
     CHECK(json.find("\"skipped_files\":[{\"path\":\"/x/bad.txt\",\"reason\":\"empty file\"}]") != std::string::npos);
+}
+
+TEST_CASE("a rebuild given a mistyped or vanished path keeps what that path held") {
+    Workspace w;
+    const auto first = w.run();
+    CHECK_THROWS_AS((void)w.run(true, {(w.tmp.path / "calsl").string()}), IndexError);
+    CHECK(w.paragraphs() == first.paragraphs);
+    fs::remove(w.calls / "a.txt");
+    const auto by_name = w.run(true, {(w.calls / "a.txt").string(), (w.calls / "b.txt").string()});
+    CHECK(by_name.removed == 0);
+    CHECK(w.paragraphs() == first.paragraphs);
+}
+
+TEST_CASE("a file turned into something that is not a regular file keeps what it contributed") {
+    Workspace w;
+    const auto first = w.run();
+    fs::remove(w.calls / "a.txt");
+    fs::create_symlink(w.calls / "a.txt", w.calls / "a.txt.loop");
+    fs::create_symlink(w.calls / "a.txt.loop", w.calls / "a.txt");
+    const auto s = w.run();
+    CHECK(s.removed == 0);
+    CHECK(s.skipped.size() == 2);
+    CHECK(w.paragraphs() == first.paragraphs);
+    CHECK(s.files == s.added + s.updated + s.unchanged + s.skipped.size());
+}
+
+TEST_CASE("a header with a word too long for a term neither fails the run nor the file") {
+    Workspace w;
+    std::string text;
+    {
+        std::ifstream in(kCorpus / "003_b62d8a1d2292034a.txt");
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::string header = "Aurora Mobile Ltd\u00a0(JG)";
+    text.replace(text.find(header), header.size(), "Aurora " + std::string(300, 'M') + " Ltd\u00a0(JG)");
+    std::ofstream(w.calls / "long-company.txt") << text;
+    const auto s = w.run();
+    CHECK(s.added == 3);
+    CHECK(s.skipped.empty());
+}
+
+TEST_CASE("indexing the folder that holds the index leaves the index's own files alone") {
+    Workspace w;
+    const auto first = run_index_job({w.calls / "index", {w.calls.string()}, false, std::chrono::milliseconds(0)},
+                                     [](std::string_view) {});
+    const auto second = run_index_job({w.calls / "index", {w.calls.string()}, false, std::chrono::milliseconds(0)},
+                                      [](std::string_view) {});
+    CHECK(first.files == 2);
+    CHECK(second.files == 2);
+    CHECK(second.skipped.empty());
 }

@@ -310,3 +310,12 @@ TEST_CASE("indexer without paths or with a missing path says so") {
     CHECK(missing.exit_code == 1);
     CHECK(missing.err.find("absent.txt") != std::string::npos);
 }
+
+TEST_CASE("query words keep their order when some of them start with '-'") {
+    const auto as_words = search({"revenue", "-guidance", "OR", "guidance", "--count"});
+    const auto as_one = search({"--count", "--", "revenue -guidance OR guidance"});
+    CHECK(as_words.exit_code == 0);
+    CHECK(as_words.out == as_one.out);
+    const auto bracketed = search({"(", "-guidance", "OR", "margin", ")", "--count"});
+    CHECK(bracketed.exit_code == 0);
+}

@@ -127,11 +127,14 @@ TEST_CASE("queries that cannot be parsed say what is wrong and quote the query")
         {"role:janitor", "janitor"},
         {"", "empty query"},
         {"  ,;  ", "nothing searchable"},
+        {nullptr, "too deeply nested"},
     };
+    const std::string deep = std::string(20000, '(') + "revenue" + std::string(20000, ')');
     for (const Case& c : cases) {
-        INFO(c.query);
+        const char* query = c.query ? c.query : deep.c_str();
+        INFO(std::string(query).substr(0, 40));
         try {
-            (void)f.matches(c.query);
+            (void)f.matches(query);
             FAIL("parsed");
         } catch (const QueryError& e) {
             CHECK(std::string(e.what()).find(c.message) != std::string::npos);
