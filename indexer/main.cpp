@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "index/index_layout.h"
 #include "index/index_inspector.h"
 #include "index/indexing_job.h"
 #include "index/writer_lock.h"
@@ -23,11 +24,6 @@ constexpr int kExitSkipped = 1;
 constexpr int kExitError = 2;
 constexpr int kExitBusy = 3;
 constexpr int kExitDamaged = 4;
-
-std::string default_db() {
-    const char* env = std::getenv("CALLSEARCH_DB");
-    return env && *env ? env : "index";
-}
 
 int report_check(const callsearch::CheckReport& report, bool json) {
     if (json) {
@@ -52,7 +48,7 @@ int report_check(const callsearch::CheckReport& report, bool json) {
 int main(int argc, char** argv) {
     CLI::App app{"Index earnings-call transcripts for searcher.", "indexer"};
     callsearch::IndexJobConfig config;
-    std::string db = default_db();
+    std::string db = callsearch::default_index_dir().string();
     bool quiet = false, json = false, check = false, stats = false;
     double wait_seconds = 0;
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");

@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "index/index_layout.h"
 #include "match/search_job.h"
 
 namespace {
@@ -24,11 +25,6 @@ constexpr int kExitError = 2;
 int fail(const std::string& message) {
     std::cerr << "searcher: error: " << message << '\n';
     return kExitError;
-}
-
-std::string default_db() {
-    const char* env = std::getenv("CALLSEARCH_DB");
-    return env && *env ? env : "index";
 }
 
 // "-word" excludes a word (query syntax) but looks like a short option to the
@@ -72,7 +68,7 @@ bool want_color(const std::string& mode) {
 int main(int argc, char** argv) {
     CLI::App app{"Search indexed earnings-call transcripts.", "searcher"};
     callsearch::SearchConfig config;
-    std::string db = default_db();
+    std::string db = callsearch::default_index_dir().string();
     std::vector<std::string> words;
     std::map<callsearch::Field, std::string> filters;
     bool json = false, count = false;

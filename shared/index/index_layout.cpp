@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -37,6 +38,11 @@ void fsync_path(const fs::path& p, int flags) {
 }
 
 }  // namespace
+
+fs::path default_index_dir() {
+    const char* env = std::getenv("CALLSEARCH_DB");
+    return env && *env ? fs::path(env) : fs::path("index");
+}
 
 std::optional<fs::path> IndexLayout::live_generation() const {
     const fs::path stub = dir_ / kStubFileName;

@@ -25,6 +25,9 @@ inline constexpr std::string_view kStubFileName = "XAPIANDB";
 inline constexpr std::string_view kLockFileName = "writer.lock";
 inline constexpr std::string_view kGenerationPrefix = "gen-";
 
+// The index folder when none is given: $CALLSEARCH_DB, else ./index.
+[[nodiscard]] std::filesystem::path default_index_dir();
+
 class IndexLayout {
 public:
     explicit IndexLayout(std::filesystem::path dir) : dir_(std::move(dir)) {}

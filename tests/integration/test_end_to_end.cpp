@@ -4,45 +4,19 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "integration/process.h"
+#include "integration/fixtures.h"
 
 namespace fs = std::filesystem;
+using namespace e2e;
 using nlohmann::json;
 
 namespace {
-
-const std::string kIndexer = CALLSEARCH_INDEXER;
-const std::string kSearcher = CALLSEARCH_SEARCHER;
-const std::string kCorpus = CALLSEARCH_CORPUS_DIR;
-
-// A fresh folder under the system temp dir, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("callsearch-e2e-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-};
-
-void write_file(const fs::path& p, const std::string& bytes) {
-    std::ofstream out(p, std::ios::binary);
-    out << bytes;
-}
 
 e2e::ProcessResult index_into(const fs::path& db, std::vector<std::string> paths) {
     std::vector<std::string> argv = {kIndexer, "--db", db.string()};
@@ -54,7 +28,7 @@ e2e::ProcessResult index_into(const fs::path& db, std::vector<std::string> paths
 const fs::path& corpus_index() {
     static TempDir dir;
     static const bool built = [] {
-        const auto r = index_into(dir.path / "index", {kCorpus});
+        const auto r = index_into(dir.path / "index", {kCorpus.string()});
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         return true;
     }();
@@ -90,7 +64,7 @@ bool contains_ci(std::string hay, std::string needle) {
 
 TEST_CASE("indexing the corpus reports calls, turns and paragraphs on one line") {
     TempDir dir;
-    const auto r = index_into(dir.path / "index", {kCorpus});
+    const auto r = index_into(dir.path / "index", {kCorpus.string()});
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
     CHECK(r.out.rfind("indexed 2 files: 2 added, 0 updated, 0 unchanged, 0 removed, 0 skipped; 2 calls, ", 0) == 0);
@@ -264,7 +238,7 @@ TEST_CASE("a missing database is an error naming it") {
 TEST_CASE("bad input files are named in warnings and what was indexed before stays searchable") {
     TempDir dir;
     const fs::path db = dir.path / "index";
-    REQUIRE(index_into(db, {kCorpus}).exit_code == 0);
+    REQUIRE(index_into(db, {kCorpus.string()}).exit_code == 0);
     const auto before = e2e::run_process({kSearcher, "--db", db.string(), "EngageLab", "--count"});
 
     const fs::path bad = dir.path / "bad";
@@ -274,7 +248,7 @@ TEST_CASE("bad input files are named in warnings and what was indexed before sta
     write_file(bad / "latin1.txt", "Operator\n\nCaf\xe9 au lait\n");
     write_file(bad / "prose.txt", "This is a shopping list.\nEggs, milk and bread.\n");
     // A corpus file indexed again (through a copy) is fine and adds its call once.
-    fs::copy_file(fs::path(kCorpus) / "003_b62d8a1d2292034a.txt", bad / "copy.txt");
+    fs::copy_file(kCorpus / "003_b62d8a1d2292034a.txt", bad / "copy.txt");
 
     const auto r = index_into(db, {bad.string()});
     CHECK(r.exit_code == 1);
@@ -293,9 +267,9 @@ TEST_CASE("bad input files are named in warnings and what was indexed before sta
 TEST_CASE("indexing the same files again replaces them instead of adding duplicates") {
     TempDir dir;
     const fs::path db = dir.path / "index";
-    REQUIRE(index_into(db, {kCorpus}).exit_code == 0);
+    REQUIRE(index_into(db, {kCorpus.string()}).exit_code == 0);
     const auto once = e2e::run_process({kSearcher, "--db", db.string(), "revenue", "--count"});
-    REQUIRE(index_into(db, {kCorpus}).exit_code == 0);
+    REQUIRE(index_into(db, {kCorpus.string()}).exit_code == 0);
     const auto twice = e2e::run_process({kSearcher, "--db", db.string(), "revenue", "--count"});
     CHECK(once.exit_code == 0);
     CHECK(once.out == twice.out);
