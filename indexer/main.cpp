@@ -3,10 +3,12 @@
 // some inputs skipped; 2 error, nothing changed; 3 another writer holds the
 // index; 4 --check found problems.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
     bool quiet = false, json = false, check = false, stats = false;
     double wait_seconds = 0;
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
+    config.jobs = std::max(1u, std::thread::hardware_concurrency());
+    app.add_option("-j,--jobs", config.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 256u));
     app.add_flag("--rebuild", config.rebuild, "Build a complete new index beside the live one, then switch to it");
     app.add_option("--wait", wait_seconds, "Wait up to SECONDS for another indexer to finish (default: fail at once)")
         ->check(CLI::Range(0.0, 7 * 24 * 3600.0));

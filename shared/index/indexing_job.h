@@ -23,6 +23,7 @@ struct IndexJobConfig {
     std::vector<std::string> inputs;  // files or directories
     bool rebuild = false;
     std::chrono::milliseconds wait{0};  // for another writer to finish
+    unsigned jobs = 1;                  // worker threads for reading, analysis and writing
 };
 
 struct SkippedFile {
