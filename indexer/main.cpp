@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -26,6 +28,33 @@ constexpr int kExitSkipped = 1;
 constexpr int kExitError = 2;
 constexpr int kExitBusy = 3;
 constexpr int kExitDamaged = 4;
+
+// The progress line on a terminal's stderr, redrawn in place at most ten
+// times a second; cleared before anything else is printed.
+class ProgressLine {
+public:
+    explicit ProgressLine(bool shown) : shown_(shown) {}
+    [[nodiscard]] bool shown() const { return shown_; }
+
+    void update(const callsearch::IndexProgress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        if (!p.merging && drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        drawn_ = true;
+        std::cerr << "\r\033[Kindexer: " << callsearch::format_progress(p) << std::flush;
+    }
+
+    void clear() {
+        if (!drawn_) return;
+        drawn_ = false;
+        std::cerr << "\r\033[K" << std::flush;
+    }
+
+private:
+    bool shown_;
+    bool drawn_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
 
 int report_check(const callsearch::CheckReport& report, bool json) {
     if (json) {
@@ -56,6 +85,9 @@ int main(int argc, char** argv) {
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
     config.jobs = std::max(1u, std::thread::hardware_concurrency());
     app.add_option("-j,--jobs", config.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 256u));
+    app.add_option("--memory", config.memory_mib,
+                   "MiB for documents waiting to be written, all threads together (default: 256)")
+        ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
     app.add_flag("--rebuild", config.rebuild, "Build a complete new index beside the live one, then switch to it");
     app.add_option("--wait", wait_seconds, "Wait up to SECONDS for another indexer to finish (default: fail at once)")
         ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
@@ -92,9 +124,14 @@ int main(int argc, char** argv) {
             std::cout << (json ? callsearch::format_stats_json(s) + "\n" : callsearch::format_stats_text(s));
             return kExitOk;
         }
-        const auto summary = callsearch::run_index_job(config, [quiet](std::string_view warning) {
-            if (!quiet) std::cerr << "indexer: warning: " << warning << '\n';
+        ProgressLine progress(!quiet && ::isatty(STDERR_FILENO));
+        if (progress.shown()) config.progress = [&progress](const callsearch::IndexProgress& p) { progress.update(p); };
+        const auto summary = callsearch::run_index_job(config, [quiet, &progress](std::string_view warning) {
+            if (quiet) return;
+            progress.clear();
+            std::cerr << "indexer: warning: " << warning << '\n';
         });
+        progress.clear();
         std::cout << (json ? callsearch::format_summary_json(summary) : callsearch::format_summary_text(summary))
                   << '\n';
         return summary.skipped.empty() ? kExitOk : kExitSkipped;

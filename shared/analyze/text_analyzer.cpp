@@ -7,6 +7,7 @@
 #include "analyze/chinese_normalizer.h"
 #include "analyze/chinese_segmenter.h"
 #include "analyze/script.h"
+#include "analyze/stemmer.h"
 #include "schema/index_schema.h"
 
 namespace callsearch::analyze {
@@ -78,6 +79,8 @@ struct TextAnalyzer::Impl {
     std::optional<ChineseNormalizer> normalizer_;
     std::optional<ChineseSegmenter> segmenter_;
     Xapian::TermGenerator generator;
+    Stemmer stemmer;
+    StemExpander expander;
 
     ChineseNormalizer& normalizer() {
         if (!normalizer_) normalizer_.emplace();
@@ -89,10 +92,9 @@ struct TextAnalyzer::Impl {
         return *segmenter_;
     }
 
-    Impl() {
-        generator.set_stemmer(Xapian::Stem("english"));
-        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    }
+    // Words only, as written: stems live in the synonym table (analyze/stemmer.h),
+    // which halves the postings a paragraph costs to index.
+    Impl() { generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE); }
 
     std::string simplified(std::string_view text) {
         // Most paragraphs are English: skip ICU for them.
@@ -150,7 +152,6 @@ struct TextAnalyzer::Impl {
     // reads the terms back.
     struct Analysis {
         std::vector<PositionedTerm> positioned;  // by position
-        std::vector<std::string> stems;          // "Z" terms, prefix removed
         std::vector<std::string> words;          // ICU words (no positions)
     };
 
@@ -158,13 +159,8 @@ struct TextAnalyzer::Impl {
         Xapian::Document scratch;
         add_terms(scratch, normalized);
         Analysis out;
-        const std::string stem_prefix(schema::kStemPrefix);
         for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
             const std::string term = *it;
-            if (term.compare(0, stem_prefix.size(), stem_prefix) == 0) {
-                out.stems.push_back(term.substr(stem_prefix.size()));
-                continue;
-            }
             bool positioned = false;
             for (auto p = it.positionlist_begin(); p != it.positionlist_end(); ++p) {
                 out.positioned.push_back({*p, term});
@@ -227,14 +223,19 @@ Xapian::Query TextAnalyzer::word_query(std::string_view token, HighlightTerms& h
     const Impl::Analysis analysis = impl_->analyze(token);
     if (analysis.positioned.empty()) return Xapian::Query();
     if (analysis.positioned.size() == 1) {
-        // STEM_SOME stems every word except those starting with a digit; with
-        // no stem the word can only match as written.
-        if (analysis.stems.size() == 1) {
-            highlight.stems.push_back(analysis.stems.front());
-            return Xapian::Query(std::string(schema::kStemPrefix) + analysis.stems.front());
+        const std::string& word = analysis.positioned.front().term;
+        std::string stem = impl_->stemmer.stem_of(word);
+        if (stem.empty()) {  // a number: it can only match as written
+            highlight.exact_words.push_back(word);
+            return Xapian::Query(word);
         }
-        highlight.exact_words.push_back(analysis.positioned.front().term);
-        return Xapian::Query(analysis.positioned.front().term);
+        highlight.stems.push_back(stem);
+        const std::vector<std::string> words = impl_->expander ? impl_->expander(stem) : std::vector<std::string>{};
+        // The stem key itself is never an index term: a query that matches
+        // nothing, yet not an empty one (which would read as "nothing searchable").
+        if (words.empty()) return Xapian::Query(schema::stem_key(stem));
+        // One term for ranking purposes, whichever of its forms a paragraph uses.
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
     }
     for (const PositionedTerm& t : analysis.positioned) highlight.exact_words.push_back(t.term);
     return Impl::phrase_of(analysis.positioned);
@@ -247,6 +248,8 @@ Xapian::Query TextAnalyzer::phrase_query(std::string_view text, HighlightTerms& 
     for (const PositionedTerm& t : analysis.positioned) highlight.exact_words.push_back(t.term);
     return Impl::phrase_of(analysis.positioned);
 }
+
+void TextAnalyzer::set_stem_expander(StemExpander expander) { impl_->expander = std::move(expander); }
 
 std::string TextAnalyzer::to_simplified(std::string_view text) { return impl_->simplified(text); }
 

@@ -3,8 +3,9 @@
 // into the same terms at the same positions.
 //
 // Position scheme (one position space per paragraph):
-//  - Runs of non-Han text go through Xapian::TermGenerator (English stemmer,
-//    STEM_SOME): unprefixed lower-cased words with positions, plus "Z" stems.
+//  - Runs of non-Han text go through Xapian::TermGenerator (no stemming):
+//    unprefixed lower-cased words with positions. Stemmed matching goes
+//    through the index's synonym table instead (analyze/stemmer.h).
 //  - Every Han character, after Traditional->Simplified normalization, is an
 //    unprefixed term at its own position (consecutive within a Han run).
 //  - Between two Han characters separated by anything that is not a word
@@ -27,6 +28,7 @@
 // matches "財報電話": the exact-substring guarantee is for queries without
 // punctuation between Han characters.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,6 +45,9 @@ struct HighlightTerms {
     std::vector<std::string> han_strings;  // Simplified Han (or mixed) strings, matched as substrings
 };
 
+// The words of the index filed under an English stem (analyze/stemmer.h).
+using StemExpander = std::function<std::vector<std::string>(const std::string& stem)>;
+
 // Not thread-safe (ICU break iterator and transliterator state): use one per thread.
 class TextAnalyzer {
 public:
@@ -56,8 +61,14 @@ public:
     // Adds the free-text terms of one paragraph to doc (positions start at 1).
     void index_text(Xapian::Document& doc, std::string_view text);
 
+    // Where bare words find the forms of their stem. Until one is set, a bare
+    // word becomes the placeholder term "Z" + stem, which matches nothing in
+    // an index: enough to check a query's syntax before an index is open.
+    void set_stem_expander(StemExpander expander);
+
     // One bare query token as the user typed it ("repurchases", "订阅服务",
-    // "EngageLab產品", "non-GAAP"). English words match by stem; a token that
+    // "EngageLab產品", "non-GAAP"). English words match by stem (through the
+    // expander, as one OP_SYNONYM term); a token that
     // splits into several words or contains Han text becomes a phrase.
     // Returns an empty Xapian::Query if the token holds no searchable text.
     // Appends what should be highlighted to `highlight`.

@@ -83,8 +83,6 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
 
             Xapian::Document doc;
             analyzer.index_text(doc, para.text);
-            add_filter(doc, std::string(schema::kUniqueIdPrefix) + std::string(file_key) + "#" +
-                                 std::to_string(stored.turn) + stored.lang + std::to_string(number));
             add_filter(doc, schema::file_term(file_key));
             add_call_terms(doc, call, key);
             for (const std::string& term : schema::speaker_terms(turn.speaker)) add_filter(doc, term);

@@ -10,6 +10,7 @@
 #include "index/index_writer.h"
 #include "index/stored_paragraph.h"
 #include "index/writer_lock.h"
+#include "schema/filter_terms.h"
 #include "schema/index_schema.h"
 
 namespace callsearch {
@@ -58,22 +59,19 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
     const auto problem = [&](std::string text) {
         if (++reported <= 20) report.problems.push_back(std::move(text));
     };
-    const std::string id_prefix(schema::kUniqueIdPrefix), file_prefix(schema::kFilePrefix);
+    const std::string file_prefix(schema::kFilePrefix);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         const Xapian::Document doc = db.get_document(*it);
-        int ids = 0;
+        int files = 0;
         std::string file;
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        auto t = doc.termlist_begin();
+        for (t.skip_to(file_prefix); t != doc.termlist_end(); ++t) {
             const std::string term = *t;
-            if (term.compare(0, id_prefix.size(), id_prefix) == 0) {
-                ++ids;
-                if (db.get_termfreq(term) != 1) problem("document " + std::to_string(*it) + ": id " + term + " is not unique");
-            } else if (term.compare(0, file_prefix.size(), file_prefix) == 0) {
-                file = term.substr(file_prefix.size());
-            }
+            if (term.compare(0, file_prefix.size(), file_prefix) != 0) break;
+            ++files;
+            file = term;
         }
-        if (ids != 1) problem("document " + std::to_string(*it) + " has " + std::to_string(ids) + " id terms");
-        if (file.empty()) problem("document " + std::to_string(*it) + " names no source file");
+        if (files != 1) problem("document " + std::to_string(*it) + " names " + std::to_string(files) + " source files");
         ++per_file[file];
         try {
             (void)decode_stored_paragraph(doc.get_data());
@@ -84,12 +82,13 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
     const auto records = read_file_records(db);
     report.files = records.size();
     for (const auto& [key, record] : records) {
-        const std::size_t found = per_file.count(key) ? per_file[key] : 0;
+        const std::string term = schema::file_term(key);
+        const std::size_t found = per_file.count(term) ? per_file[term] : 0;
         if (found != record.paragraphs) {
             problem(record.path + ": record says " + std::to_string(record.paragraphs) + " paragraphs, index holds " +
                     std::to_string(found));
         }
-        per_file.erase(key);
+        per_file.erase(term);
     }
     for (const auto& [key, count] : per_file) {
         if (!key.empty()) problem(key + ": " + std::to_string(count) + " paragraphs with no file record");

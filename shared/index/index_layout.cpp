@@ -26,6 +26,11 @@ bool is_generation_name(const std::string& name) {
                        [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool is_scratch_name(const std::string& name) {
+    return name.compare(0, kScratchPrefix.size(), kScratchPrefix) == 0 &&
+           is_generation_name(name.substr(kScratchPrefix.size()));
+}
+
 long generation_number(const fs::path& p) {
     return std::stol(p.filename().string().substr(kGenerationPrefix.size()));
 }
@@ -79,6 +84,10 @@ fs::path IndexLayout::new_generation() const {
     return dir_ / name;
 }
 
+fs::path IndexLayout::scratch_dir(const fs::path& generation) const {
+    return dir_ / (std::string(kScratchPrefix) + generation.filename().string());
+}
+
 void IndexLayout::publish(const fs::path& generation) const {
     const fs::path stub = dir_ / kStubFileName;
     const fs::path tmp = dir_ / (std::string(kStubFileName) + ".tmp");
@@ -102,6 +111,12 @@ void IndexLayout::remove_stale_generations(const std::optional<fs::path>& keep) 
         std::error_code ec;
         fs::remove_all(g, ec);  // a leftover we cannot remove now goes next time
     }
+    std::error_code ec;
+    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!is_scratch_name(it->path().filename().string())) continue;
+        std::error_code ignored;
+        fs::remove_all(it->path(), ignored);
+    }
 }
 
 void IndexLayout::check_writable_here() const {
@@ -114,7 +129,8 @@ void IndexLayout::check_writable_here() const {
     }
     for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name != kLockFileName && !is_generation_name(name) && name.rfind(kStubFileName, 0) != 0) {
+        if (name != kLockFileName && !is_generation_name(name) && !is_scratch_name(name) &&
+            name.rfind(kStubFileName, 0) != 0) {
             throw IndexError(dir_.string() + " is not an index folder (it holds " + name +
                              "); refusing to write into it");
         }

@@ -29,11 +29,12 @@ std::string schema_problem(const Xapian::Database& db, const std::filesystem::pa
            "; rebuild it: indexer --rebuild --db " + dir.string() + " PATH...";
 }
 
-IndexWriter::IndexWriter(const std::filesystem::path& generation_dir) : dir_(generation_dir) {
+IndexWriter::IndexWriter(const std::filesystem::path& generation_dir, Mode mode) : dir_(generation_dir), mode_(mode) {
     std::error_code ec;
     std::filesystem::create_directories(generation_dir.parent_path(), ec);
+    const int flags = mode == Mode::Shard ? Xapian::DB_CREATE | Xapian::DB_NO_SYNC : Xapian::DB_CREATE_OR_OPEN;
     try {
-        db_ = Xapian::WritableDatabase(generation_dir.string(), Xapian::DB_CREATE_OR_OPEN);
+        db_ = Xapian::WritableDatabase(generation_dir.string(), flags);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open index " + generation_dir.string() + " for writing: " + e.get_msg());
     }
@@ -44,12 +45,13 @@ IndexWriter::IndexWriter(const std::filesystem::path& generation_dir) : dir_(gen
     // A transaction: Xapian spills large changes to its tables without
     // committing them, so memory stays bounded, and readers never see half a run.
     writing(dir_, [&] {
-        db_.begin_transaction();
+        if (mode_ == Mode::Transaction) db_.begin_transaction();
         db_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
     });
 }
 
 IndexWriter::~IndexWriter() {
+    if (mode_ == Mode::Shard) return;  // uncommitted changes are dropped with the object
     try {
         db_.cancel_transaction();
     } catch (const Xapian::Error&) {
@@ -60,8 +62,9 @@ IndexWriter::~IndexWriter() {
 void IndexWriter::replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs,
                                const FileRecord& record) {
     writing(dir_, [&] {
-        db_.delete_document(schema::file_term(file_key));
-        for (const Xapian::Document& doc : docs) db_.add_document(doc);
+        // A new shard holds nothing to replace: skip the lookup.
+        if (mode_ == Mode::Transaction) db_.delete_document(schema::file_term(file_key));
+        for (const Xapian::Document& doc : docs) add(doc);
         db_.set_metadata(std::string(kFileRecordKeyPrefix) + std::string(file_key), encode_file_record(record));
     });
 }
@@ -79,7 +82,7 @@ void IndexWriter::copy_file(const Xapian::Database& source, std::string_view fil
     writing(dir_, [&] {
         db_.delete_document(term);
         for (auto it = source.postlist_begin(term); it != source.postlist_end(term); ++it) {
-            db_.add_document(source.get_document(*it));
+            add(source.get_document(*it));
         }
         db_.set_metadata(key, source.get_metadata(key));
     });
@@ -99,8 +102,17 @@ void IndexWriter::remember_ticker(std::string_view company_key, std::string_view
     writing(dir_, [&] { db_.set_metadata(std::string(kTickerKeyPrefix) + std::string(company_key), std::string(ticker)); });
 }
 
+void IndexWriter::add(const Xapian::Document& doc) {
+    synonyms_.add_words_of(doc, db_);
+    db_.add_document(doc);
+}
+
 void IndexWriter::commit() {
     try {
+        if (mode_ == Mode::Shard) {
+            db_.commit();
+            return;
+        }
         db_.commit_transaction();
         db_.begin_transaction();
     } catch (const Xapian::Error& e) {

@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "index/file_records.h"
+#include "index/stem_synonyms.h"
 
 namespace callsearch {
 
@@ -25,10 +26,18 @@ public:
 
 class IndexWriter {
 public:
-    // Opens the database at `generation_dir`, creating it if absent, and starts
-    // a transaction. Throws IndexError if it cannot, or if it was built with
-    // another schema version.
-    explicit IndexWriter(const std::filesystem::path& generation_dir);
+    enum class Mode {
+        // Opens (or creates) a live database and starts a transaction:
+        // readers see all of a run or none of it.
+        Transaction,
+        // Creates a scratch shard that only this run reads (index/shard_set.h):
+        // no transaction and no fsync, since a crash discards it anyway.
+        Shard,
+    };
+
+    // Opens the database at `generation_dir`. Throws IndexError if it cannot,
+    // or if it was built with another schema version.
+    explicit IndexWriter(const std::filesystem::path& generation_dir, Mode mode = Mode::Transaction);
     ~IndexWriter();  // without commit(), everything since the last commit is dropped
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
@@ -44,12 +53,16 @@ public:
 
     void remember_ticker(std::string_view company_key, std::string_view ticker);
 
-    // Commits the transaction and starts the next one.
+    // Commits the transaction and starts the next one (a shard: commits).
     void commit();
 
 private:
+    void add(const Xapian::Document& doc);
+
     std::filesystem::path dir_;
+    Mode mode_;
     Xapian::WritableDatabase db_;
+    StemSynonyms synonyms_;
 };
 
 // Tickers learned from earlier runs, keyed by company_key() (index/indexing_job.h).

@@ -1,10 +1,13 @@
 #include "index/indexing_job.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +16,8 @@
 #include "index/file_records.h"
 #include "index/index_layout.h"
 #include "index/index_writer.h"
+#include "index/shard_set.h"
+#include "index/worker_pool.h"
 #include "index/writer_lock.h"
 #include "parse/transcript_parser.h"
 #include "read/input_paths.h"
@@ -45,145 +50,288 @@ bool is_under(const std::string& path, const std::vector<fs::path>& directories)
     return false;
 }
 
-// A transcript read and parsed, waiting to be written.
-struct Parsed {
-    Transcript transcript;
-    std::string file_key;
-    FileRecord record;
+// One input file, in input order.
+struct InputFile {
+    fs::path path;
+    std::uintmax_t bytes = 0;
 };
 
-// The body of one run, against the generation being written.
+// A file read, parsed and turned into documents, waiting to be written.
+struct Prepared {
+    std::string file_key;
+    FileRecord record;
+    std::vector<Xapian::Document> docs;
+    std::size_t turns = 0;
+};
+
+// Contiguous runs of files of about `budget` bytes each (at least one file):
+// the unit of work of one thread, and of what it holds in memory at once.
+std::vector<std::vector<InputFile>> batches_of(std::vector<InputFile> files, std::uintmax_t budget) {
+    std::vector<std::vector<InputFile>> out;
+    std::uintmax_t bytes = 0;
+    for (InputFile& f : files) {
+        if (out.empty() || (bytes > 0 && bytes + f.bytes > budget)) {
+            out.emplace_back();
+            bytes = 0;
+        }
+        bytes += f.bytes;
+        out.back().push_back(std::move(f));
+    }
+    return out;
+}
+
+// The body of one run. Methods marked "any thread" may run on several worker
+// threads at once; they share state only under mutex_.
 class Run {
 public:
-    Run(const IndexJobConfig& config, const WarningSink& warn, IndexWriter& writer,
-        const std::optional<Xapian::Database>& previous_generation)
-        : config_(config), warn_(warn), writer_(writer), previous_db_(previous_generation) {
-        const Xapian::Database& source = previous_db_ ? *previous_db_ : writer_.database();
-        previous_ = read_file_records(source);
-        tickers_ = read_known_tickers(source);
-        if (previous_db_) {
-            for (const auto& [company, ticker] : tickers_) writer_.remember_ticker(company, ticker);
-        }
+    Run(const IndexJobConfig& config, const WarningSink& warn, const Xapian::Database* previous_generation,
+        const Xapian::Database& current)
+        : config_(config), warn_(warn), previous_db_(previous_generation),
+          started_(std::chrono::steady_clock::now()) {
+        previous_ = read_file_records(current);
+        for (auto& [company, ticker] : read_known_tickers(current)) tickers_[company] = {std::string(), std::move(ticker)};
+        const unsigned jobs = std::max(1u, config_.jobs);
+        analyzers_.resize(jobs);
+        const std::uintmax_t budget = std::uintmax_t{config_.memory_mib} << 20;
+        batch_bytes_ = std::max<std::uintmax_t>(64 << 10, budget / jobs / kMemoryPerInputByte);
     }
 
-    void index(const InputPaths& inputs, IndexSummary& summary) {
+    // Rebuild (or first run): every thread writes its own shards.
+    void build_generation(const InputPaths& inputs, const fs::path& target, const fs::path& scratch,
+                          IndexSummary& summary) {
+        const ShardSet shards(scratch);
+        std::size_t shard_count = 0;
+        auto write_shards = [&](std::vector<std::vector<InputFile>> batches, bool deferred_pass) {
+            run_tasks(batches.size(), config_.jobs, [&](std::size_t b, unsigned worker) {
+                IndexWriter writer(shards.path(shard_count + b), IndexWriter::Mode::Shard);
+                for (const InputFile& file : batches[b]) {
+                    if (auto prepared = prepare(file, worker, deferred_pass, summary)) store(writer, *prepared, summary);
+                }
+                writer.commit();
+            });
+            shard_count += batches.size();
+        };
+        begin(inputs, summary);
+        // Several batches per thread, so that threads finish together.
+        const std::uintmax_t balanced = progress_.bytes_total / (std::uintmax_t{config_.jobs} * 8) + 1;
+        const std::uintmax_t batch = std::min(batch_bytes_, std::max<std::uintmax_t>(balanced, 256 << 10));
+        write_shards(batches_of(files_, batch), false);
+        write_shards(batches_of(take_deferred(), batch), true);
+        {
+            // Last shard: what failed files carry over, and the tickers known.
+            IndexWriter writer(shards.path(shard_count++), IndexWriter::Mode::Shard);
+            std::sort(carried_.begin(), carried_.end());
+            for (const std::string& key : carried_) writer.copy_file(*previous_db_, key);
+            for (const auto& [company, ticker] : tickers_) writer.remember_ticker(company, ticker.second);
+            writer.commit();
+        }
+        finish(inputs, summary, nullptr);
+        report_progress(true);
+        shards.merge_into(target, shard_count);
+    }
+
+    // Incremental: threads prepare documents, one writer writes them in input order.
+    void update(const InputPaths& inputs, IndexWriter& writer, IndexSummary& summary) {
+        auto write_in_order = [&](const std::vector<std::vector<InputFile>>& batches, bool deferred_pass) {
+            for (const auto& batch : batches) {
+                std::vector<std::optional<Prepared>> ready(batch.size());
+                run_tasks(batch.size(), config_.jobs, [&](std::size_t i, unsigned worker) {
+                    ready[i] = prepare(batch[i], worker, deferred_pass, summary);
+                });
+                for (auto& prepared : ready) {
+                    if (prepared) store(writer, *prepared, summary);
+                }
+            }
+        };
+        // A batch per thread, so that every thread has work.
+        const std::uintmax_t batch = batch_bytes_ * std::max(1u, config_.jobs);
+        begin(inputs, summary);
+        write_in_order(batches_of(files_, batch), false);
+        write_in_order(batches_of(take_deferred(), batch), true);
+        for (const auto& [company, ticker] : tickers_) writer.remember_ticker(company, ticker.second);
+        finish(inputs, summary, &writer);
+    }
+
+private:
+    void begin(const InputPaths& inputs, IndexSummary& summary) {
         summary.files = inputs.files.size() + inputs.passed_over.size();
         for (const PassedOver& p : inputs.passed_over) {
             skip(p.path, p.reason, summary);
             keep_previous(p.path);
         }
-        std::vector<Parsed> without_ticker;
         for (const fs::path& path : inputs.files) {
-            auto parsed = read_and_parse(path, summary);
-            if (!parsed) continue;
-            if (parsed->transcript.call.ticker.empty()) {
-                without_ticker.push_back(std::move(*parsed));
-                continue;
-            }
-            learn_ticker(parsed->transcript.call);
-            store_or_skip(*parsed, summary);
+            std::error_code ec;
+            const std::uintmax_t size = fs::file_size(path, ec);
+            files_.push_back({path, ec ? 0 : size});
+            progress_.bytes_total += files_.back().bytes;
         }
-        // Calls whose file names no ticker wait until every other file of the
-        // run has had the chance to tell us the company's ticker.
-        for (Parsed& p : without_ticker) {
-            if (auto it = tickers_.find(company_key(p.transcript.call.company)); it != tickers_.end()) {
-                p.transcript.call.ticker = it->second;
-            }
-            store_or_skip(p, summary);
-        }
-        remove_vanished(inputs.directories, summary);
+        progress_.files_total = files_.size();
     }
 
-private:
-    std::optional<Parsed> read_and_parse(const fs::path& path, IndexSummary& summary) {
-        const std::string shown = path.string();
-        const std::string key = schema::file_key(shown);
-        seen_.insert(key);
-        try {
-            SourceText source = read_source_file(path);
-            for (const std::string& note : source.notes) warn_(shown + ": " + note);
-            const std::string hash = content_hash(source.text);
-            if (!config_.rebuild) {
-                if (auto it = previous_.find(key); it != previous_.end() && it->second.content_hash == hash) {
-                    ++summary.unchanged;
-                    return std::nullopt;
-                }
+    // Files gone from a folder argument lose what they contributed. A rebuild
+    // starts empty, so everything it did not index again is gone too.
+    void finish(const InputPaths& inputs, IndexSummary& summary, IndexWriter* writer) {
+        for (const auto& [key, record] : previous_) {
+            if (seen_.count(key)) continue;
+            if (config_.rebuild || !writer) {
+                ++summary.removed;
+            } else if (is_under(record.path, inputs.directories)) {
+                writer->remove_file(key);
+                ++summary.removed;
             }
-            Parsed parsed{parse_transcript(source.text, shown), key, FileRecord{shown, hash, 0}};
-            return parsed;
+        }
+        std::stable_sort(summary.skipped.begin(), summary.skipped.end(),
+                         [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+    }
+
+    // Ticker-less calls are prepared after every other file of the run has
+    // had the chance to tell us the company's ticker. Only their paths wait.
+    std::vector<InputFile> take_deferred() {
+        std::sort(deferred_.begin(), deferred_.end(),
+                  [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+        return std::exchange(deferred_, {});
+    }
+
+    // Any thread. Reads, parses and analyzes one file; nullopt when there is
+    // nothing to write (unchanged, skipped, or deferred to the second pass).
+    std::optional<Prepared> prepare(const InputFile& file, unsigned worker, bool deferred_pass,
+                                    IndexSummary& summary) {
+        const std::string shown = file.path.string();
+        const std::string key = schema::file_key(shown);
+        std::optional<Prepared> out;
+        bool failed = false;
+        try {
+            SourceText source = read_source_file(file.path);
+            for (const std::string& note : source.notes) warn(shown + ": " + note);
+            std::string hash = content_hash(source.text);
+            if (!config_.rebuild && is_unchanged(key, hash)) {
+                done(file, key, [&] { ++summary.unchanged; });
+                return std::nullopt;
+            }
+            Transcript transcript = parse_transcript(source.text, shown);
+            if (transcript.call.ticker.empty()) {
+                if (!deferred_pass) {
+                    const std::lock_guard lock(mutex_);
+                    deferred_.push_back(file);
+                    return std::nullopt;  // counted as done in the second pass
+                }
+                transcript.call.ticker = known_ticker(transcript.call.company);
+            } else {
+                learn_ticker(transcript.call, file.path);
+            }
+            out = Prepared{key, FileRecord{shown, std::move(hash), 0}, {}, transcript.turns.size()};
+            out->docs = build_documents(transcript, key, analyzers_[worker]);
+            out->record.paragraphs = out->docs.size();
         } catch (const InputError& e) {
             skip(shown, e.what(), summary);
+            failed = true;
         } catch (const ParseError& e) {
             skip(shown, e.what(), summary);
+            failed = true;
         }
-        keep_previous(shown);
-        return std::nullopt;
+        if (failed) {
+            keep_previous(shown);
+            out.reset();
+        }
+        done(file, key, [] {});
+        return out;
+    }
+
+    // Any thread (the writer is the caller's own).
+    void store(IndexWriter& writer, const Prepared& prepared, IndexSummary& summary) {
+        writer.replace_file(prepared.file_key, prepared.docs, prepared.record);
+        const std::lock_guard lock(mutex_);
+        ++(previous_.count(prepared.file_key) && !config_.rebuild ? summary.updated : summary.added);
+        summary.calls += 1;
+        summary.turns += prepared.turns;
+        summary.paragraphs += prepared.docs.size();
+    }
+
+    bool is_unchanged(const std::string& key, const std::string& hash) const {
+        const auto it = previous_.find(key);  // previous_ is read-only while threads run
+        return it != previous_.end() && it->second.content_hash == hash;
+    }
+
+    template <typename Count>
+    void done(const InputFile& file, const std::string& key, Count&& count) {
+        const std::lock_guard lock(mutex_);
+        seen_.insert(key);
+        count();
+        ++progress_.files_done;
+        progress_.bytes_done += file.bytes;
+        report_progress_locked(false);
+    }
+
+    void report_progress(bool merging) {
+        const std::lock_guard lock(mutex_);
+        report_progress_locked(merging);
+    }
+
+    void report_progress_locked(bool merging) {
+        if (!config_.progress) return;
+        progress_.merging = merging;
+        progress_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+        config_.progress(progress_);
     }
 
     // What a file or folder we could not take this time contributed before
     // stays: an update leaves it alone, a rebuild carries it over.
     void keep_previous(const std::string& path) {
         const std::vector<fs::path> under = {fs::path(path)};
+        const std::lock_guard lock(mutex_);
         for (const auto& [key, record] : previous_) {
             if (record.path != path && !is_under(record.path, under)) continue;
-            seen_.insert(key);
-            if (previous_db_) writer_.copy_file(*previous_db_, key);
+            if (seen_.insert(key).second && previous_db_) carried_.push_back(key);
         }
     }
 
-    void store_or_skip(Parsed& parsed, IndexSummary& summary) {
-        try {
-            store(parsed, summary);
-        } catch (const ParseError& e) {
-            skip(parsed.record.path, e.what(), summary);
-            keep_previous(parsed.record.path);
-        }
-    }
-
-    void learn_ticker(const CallInfo& call) {
+    // When files of one company give different tickers, the last file in
+    // input order wins, however the files were shared out among threads.
+    void learn_ticker(const CallInfo& call, const fs::path& path) {
         const std::string company = company_key(call.company);
-        if (company.empty() || tickers_[company] == call.ticker) return;
-        tickers_[company] = call.ticker;
-        writer_.remember_ticker(company, call.ticker);
-    }
-
-    void store(Parsed& parsed, IndexSummary& summary) {
-        const auto docs = build_documents(parsed.transcript, parsed.file_key, analyzer_);
-        parsed.record.paragraphs = docs.size();
-        writer_.replace_file(parsed.file_key, docs, parsed.record);
-        ++(previous_.count(parsed.file_key) && !config_.rebuild ? summary.updated : summary.added);
-        summary.calls += 1;
-        summary.turns += parsed.transcript.turns.size();
-        summary.paragraphs += docs.size();
-    }
-
-    // Files gone from a folder argument lose what they contributed. A rebuild
-    // starts empty, so everything it did not index again is gone too.
-    void remove_vanished(const std::vector<fs::path>& directories, IndexSummary& summary) {
-        for (const auto& [key, record] : previous_) {
-            if (seen_.count(key)) continue;
-            if (config_.rebuild) {
-                ++summary.removed;
-            } else if (is_under(record.path, directories)) {
-                writer_.remove_file(key);
-                ++summary.removed;
-            }
+        if (company.empty()) return;
+        const std::lock_guard lock(mutex_);
+        auto& [from, ticker] = tickers_[company];
+        if (from.empty() || from < path.string()) {
+            from = path.string();
+            ticker = call.ticker;
         }
+    }
+
+    std::string known_ticker(const std::string& company) {
+        const std::lock_guard lock(mutex_);
+        const auto it = tickers_.find(company_key(company));
+        return it == tickers_.end() ? std::string() : it->second.second;
+    }
+
+    void warn(const std::string& line) {
+        const std::lock_guard lock(mutex_);
+        warn_(line);
     }
 
     void skip(std::string path, std::string reason, IndexSummary& summary) {
+        const std::lock_guard lock(mutex_);
         warn_(path + ": " + reason);
         summary.skipped.push_back({std::move(path), std::move(reason)});
     }
 
     const IndexJobConfig& config_;
     const WarningSink& warn_;
-    IndexWriter& writer_;
-    const std::optional<Xapian::Database>& previous_db_;
-    analyze::TextAnalyzer analyzer_;
+    const Xapian::Database* previous_db_;  // the generation a rebuild replaces, if readable
+    const std::chrono::steady_clock::time_point started_;
+    std::vector<analyze::TextAnalyzer> analyzers_;  // one per worker thread
+    std::uintmax_t batch_bytes_ = 0;
     std::map<std::string, FileRecord> previous_;
-    std::map<std::string, std::string> tickers_;
+    std::vector<InputFile> files_;
+
+    std::mutex mutex_;  // guards everything below
+    // company key -> (path of the file it was learned from, ticker); empty
+    // path for tickers from earlier runs, which any file of this run overrides
+    std::map<std::string, std::pair<std::string, std::string>> tickers_;
     std::set<std::string> seen_;
+    std::vector<std::string> carried_;
+    std::vector<InputFile> deferred_;
+    IndexProgress progress_;
 };
 
 }  // namespace
@@ -231,16 +379,18 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
             warn(live->string() + ": cannot read the old generation (" + e.get_msg() + "); rebuilding without it");
         }
     }
-    {
-        IndexWriter writer(target);
-        Run run(config, warn, writer, previous);
-        run.index(inputs, summary);
-        writer.commit();
-    }
     if (new_generation) {
+        const Xapian::Database none;
+        Run run(config, warn, previous ? &*previous : nullptr, previous ? *previous : none);
+        run.build_generation(inputs, target, layout.scratch_dir(target), summary);
         layout.publish(target);
         previous.reset();
         layout.remove_stale_generations();
+    } else {
+        IndexWriter writer(target);
+        Run run(config, warn, nullptr, writer.database());
+        run.update(inputs, writer, summary);
+        writer.commit();
     }
     summary.generation = target.filename().string();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -258,6 +408,24 @@ std::string format_summary_text(const IndexSummary& s) {
                   "%zu calls, %zu turns, %zu paragraphs indexed in %.2f s",
                   s.rebuild ? "rebuilt from" : "indexed", s.files, s.added, s.updated, s.unchanged, s.removed,
                   s.skipped.size(), s.calls, s.turns, s.paragraphs, s.seconds);
+    return line;
+}
+
+std::string format_progress(const IndexProgress& p) {
+    constexpr double kMB = 1e6;
+    const double rate = p.seconds > 0 ? static_cast<double>(p.bytes_done) / kMB / p.seconds : 0.0;
+    char line[160];
+    if (p.merging) {
+        std::snprintf(line, sizeof line, "%zu/%zu files, %.1f MB, %.1f MB/s; merging shards", p.files_done,
+                      p.files_total, static_cast<double>(p.bytes_done) / kMB, rate);
+    } else {
+        const double left_mb = static_cast<double>(p.bytes_total - std::min(p.bytes_done, p.bytes_total)) / kMB;
+        const std::string left = rate > 0 ? std::to_string(static_cast<long long>(left_mb / rate + 0.5)) + " s left"
+                                          : std::string("starting");
+        std::snprintf(line, sizeof line, "%zu/%zu files, %.1f/%.1f MB, %.1f MB/s, %s", p.files_done, p.files_total,
+                      static_cast<double>(p.bytes_done) / kMB, static_cast<double>(p.bytes_total) / kMB, rate,
+                      left.c_str());
+    }
     return line;
 }
 

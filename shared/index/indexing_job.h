@@ -4,11 +4,17 @@
 //
 // Incremental by default: new files are added, files whose content changed are
 // re-indexed, unchanged ones are left alone, and files gone from a folder
-// argument are removed. All of a run is one Xapian commit. With `rebuild`, a
-// complete new generation is built beside the live one and switched to
-// atomically (index/index_layout.h).
+// argument are removed. All of a run is one Xapian commit; files are read,
+// parsed and analyzed on `jobs` threads and written by one. With `rebuild`
+// (or into an empty index), a complete new generation is built beside the
+// live one, written on `jobs` threads into shards that are merged into it
+// (index/shard_set.h), and switched to atomically (index/index_layout.h).
+//
+// Memory: each thread holds the documents of at most one batch of files of
+// about memory_mib / jobs / kMemoryPerInputByte bytes, whatever the corpus size.
 
 #include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -24,7 +30,23 @@ struct IndexJobConfig {
     bool rebuild = false;
     std::chrono::milliseconds wait{0};  // for another writer to finish
     unsigned jobs = 1;                  // worker threads for reading, analysis and writing
+    std::size_t memory_mib = 256;       // budget for documents waiting to be written, all threads
+    std::function<void(const struct IndexProgress&)> progress{};  // optional; called from any thread, serialized
 };
+
+// How far a run has got, for a progress line (index/index_progress.h).
+struct IndexProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;
+    std::uintmax_t bytes_done = 0;
+    std::uintmax_t bytes_total = 0;
+    double seconds = 0.0;   // since the run started
+    bool merging = false;   // every file is done; shards are being merged
+};
+
+// Input bytes per byte of memory a batch of documents takes before it is
+// written, measured on ../shared/bench (README.md, "Performance").
+inline constexpr std::size_t kMemoryPerInputByte = 8;
 
 struct SkippedFile {
     std::string path;
@@ -56,6 +78,9 @@ using WarningSink = std::function<void(std::string_view)>;
 
 // One line for people: "indexed 2 files: 2 added, 0 updated, ...".
 [[nodiscard]] std::string format_summary_text(const IndexSummary& summary);
+// One progress line for a terminal, without newline:
+// "412/1104 files, 20.5/55.5 MB, 9.8 MB/s, 4 s left".
+[[nodiscard]] std::string format_progress(const IndexProgress& progress);
 // One JSON object for jobs (README.md, "Index jobs").
 [[nodiscard]] std::string format_summary_json(const IndexSummary& summary);
 

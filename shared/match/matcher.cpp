@@ -136,3 +136,18 @@ Xapian::doccount Matcher::count(const ParsedQuery& query) {
 }
 
 }  // namespace callsearch
+
+namespace callsearch {
+
+std::vector<std::string> Matcher::words_with_stem(const std::string& stem) {
+    return with_retry([&] {
+        const std::string key = schema::stem_key(stem);
+        return std::vector<std::string>(db_.synonyms_begin(key), db_.synonyms_end(key));
+    });
+}
+
+analyze::StemExpander Matcher::stem_expander() {
+    return [this](const std::string& stem) { return words_with_stem(stem); };
+}
+
+}  // namespace callsearch

@@ -51,6 +51,13 @@ public:
     // Exact number of matching paragraphs.
     [[nodiscard]] Xapian::doccount count(const ParsedQuery& query);
 
+    // The words of the index filed under an English stem, for
+    // TextAnalyzer::set_stem_expander (analyze/stemmer.h).
+    [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem);
+
+    // An expander reading this matcher's index; the matcher must outlive it.
+    [[nodiscard]] analyze::StemExpander stem_expander();
+
 private:
     template <typename F>
     auto with_retry(F&& f);

@@ -9,9 +9,11 @@ namespace callsearch {
 SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
     // Parse before opening the index: a bad query is reported as such even
-    // when there is no index yet.
-    const ParsedQuery parsed = parse_query(config.query, config.filters, analyzer);
+    // when there is no index yet. Then again with the index's stems at hand.
+    (void)parse_query(config.query, config.filters, analyzer);
     Matcher matcher(config.db_dir);
+    analyzer.set_stem_expander(matcher.stem_expander());
+    const ParsedQuery parsed = parse_query(config.query, config.filters, analyzer);
 
     SearchOutcome outcome;
     if (config.format == OutputFormat::Count) {

@@ -110,7 +110,25 @@ std::string quarter_term(int quarter) { return with_prefix(kQuarterPrefix, std::
 std::string lang_term(Lang lang) { return with_prefix(kLangPrefix, to_string(lang)); }
 std::string section_term(Section section) { return with_prefix(kSectionPrefix, to_string(section)); }
 std::string call_term(std::string_view key) { return with_prefix(kCallPrefix, key); }
-std::string file_term(std::string_view key) { return with_prefix(kFilePrefix, key); }
+namespace {
+
+// FNV-1a: stable across runs and platforms, unlike std::hash.
+std::string fnv1a_hex(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace
+
+// Every paragraph carries this term, so it is kept short: a digest, not the
+// path (which would cost its length in every paragraph's termlist).
+std::string file_term(std::string_view key) { return with_prefix(kFilePrefix, fnv1a_hex(key)); }
 
 std::string call_key(const CallInfo& call) {
     std::string who = Xapian::Unicode::tolower(call.ticker);
@@ -127,15 +145,7 @@ std::string call_key(const CallInfo& call) {
 
 std::string file_key(std::string_view absolute_path) {
     if (absolute_path.size() <= kMaxValueBytes) return std::string(absolute_path);
-    // FNV-1a: stable across runs and platforms, unlike std::hash.
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : absolute_path) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return std::string("#") + buf;
+    return "#" + fnv1a_hex(absolute_path);
 }
 
 }  // namespace callsearch::schema

@@ -4,23 +4,31 @@
 // else defines one. Bump kSchemaVersion whenever a change here (or in how text
 // is analyzed into terms) makes an older index answer differently.
 
+#include <string>
 #include <string_view>
 
 #include <xapian.h>
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
 // Unprefixed, positional: lower-cased English words as written, and single Han
 // characters (Simplified).  Unprefixed, no positions: ICU Chinese words.
-inline constexpr std::string_view kStemPrefix = "Z";  // English stems, no positions
+// No stem terms: see the synonym table below.
+
+// --- Synonym table ------------------------------------------------------------
+// stem_key(stem) -> every indexed word with that English stem
+// (analyze/stemmer.h, index/stem_synonyms.h). A bare query word is expanded
+// through it. Entries are never removed: a word no longer indexed expands to
+// a term with no postings, which matches nothing.
+inline constexpr std::string_view kStemPrefix = "Z";
+[[nodiscard]] inline std::string stem_key(std::string_view stem) { return std::string(kStemPrefix).append(stem); }
 
 // --- Boolean filter terms ---------------------------------------------------
-inline constexpr std::string_view kUniqueIdPrefix = "Q";   // one per paragraph
-inline constexpr std::string_view kFilePrefix = "XF";      // source file key
+inline constexpr std::string_view kFilePrefix = "XF";      // 16-hex digest of the source file key
 inline constexpr std::string_view kCallPrefix = "XK";      // call key, e.g. "jg_q2_2021"
 inline constexpr std::string_view kSpeakerPrefix = "XP";   // full name and each name word
 inline constexpr std::string_view kSpeakerNamePrefix = "XN"; // full name only (for --stats)

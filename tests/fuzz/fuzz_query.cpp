@@ -22,6 +22,7 @@
 #include <xapian.h>
 
 #include "analyze/text_analyzer.h"
+#include "support/scratch_index.h"
 #include "index/document_builder.h"
 #include "index/stored_paragraph.h"
 #include "parse/transcript_parser.h"
@@ -42,7 +43,8 @@ void check(bool ok) {
 }
 
 struct Fixture {
-    Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    test_support::ScratchIndex index;  // on disk: the in-memory backend has no synonym table
+    Xapian::WritableDatabase& db = index.db;
     callsearch::analyze::TextAnalyzer analyzer;
 
     Fixture() {
@@ -55,10 +57,10 @@ struct Fixture {
             const callsearch::SourceText source = callsearch::read_source_file(file);
             const callsearch::Transcript transcript = callsearch::parse_transcript(source.text, file.string());
             for (const Xapian::Document& doc : callsearch::build_documents(transcript, file.string(), analyzer)) {
-                db.add_document(doc);
+                index.add(doc);
             }
         }
-        db.commit();
+        index.expand_stems_for(analyzer);
         check(db.get_doccount() > 0);
     }
 };

@@ -4,6 +4,7 @@
 
 #include "index/document_builder.h"
 #include "index/stored_paragraph.h"
+#include "schema/filter_terms.h"
 #include "schema/index_schema.h"
 #include "support/sample_transcript.h"
 
@@ -25,7 +26,8 @@ TEST_CASE("every paragraph becomes one document with its filters and stored fiel
     REQUIRE(docs.size() == 7);
 
     const Xapian::Document& cfo_zh = docs[4];
-    for (const char* term : {"XF/corpus/000.txt", "XKjg_q2_2023", "XCaurora", "XCmobile", "XTjg", "XY2023", "XQ2",
+    CHECK(has_term(cfo_zh, schema::file_term("/corpus/000.txt")));
+    for (const char* term : {"XKjg_q2_2023", "XCaurora", "XCmobile", "XTjg", "XY2023", "XQ2",
                              "XPshan-nen bong", "XPbong", "XRcfo", "XLzh", "XSqa"}) {
         INFO(term);
         CHECK(has_term(cfo_zh, term));
@@ -53,16 +55,20 @@ TEST_CASE("paragraphs and their translations point at each other and share a par
     CHECK(op.turn == 1);
 }
 
-TEST_CASE("each document has a unique id term") {
+TEST_CASE("each document names its source file by one short digest term") {
     analyze::TextAnalyzer analyzer;
-    const auto docs = build_documents(test_support::sample_transcript(), "k", analyzer);
-    std::vector<std::string> ids;
+    const std::string long_path = "/calls/" + std::string(150, 'x') + ".txt";
+    const auto docs = build_documents(test_support::sample_transcript(), long_path, analyzer);
+    const std::string term = schema::file_term(long_path);
+    CHECK(term.size() == schema::kFilePrefix.size() + 16);
+    CHECK(term != schema::file_term("/calls/other.txt"));
     for (const auto& doc : docs) {
+        std::vector<std::string> file_terms;
         auto it = doc.termlist_begin();
-        it.skip_to("Q");
-        REQUIRE(it != doc.termlist_end());
-        ids.push_back(*it);
+        for (it.skip_to(std::string(schema::kFilePrefix)); it != doc.termlist_end(); ++it) {
+            if ((*it).rfind(schema::kFilePrefix, 0) != 0) break;
+            file_terms.push_back(*it);
+        }
+        CHECK(file_terms == std::vector<std::string>{term});
     }
-    std::sort(ids.begin(), ids.end());
-    CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
 }

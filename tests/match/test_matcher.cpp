@@ -36,6 +36,7 @@ struct IndexedSample {
 TEST_CASE("hits are ranked from 1, carry their stored paragraph, and respect offset and limit") {
     IndexedSample s;
     Matcher matcher(s.dir.path / "db");
+    s.analyzer.set_stem_expander(matcher.stem_expander());
     const auto q = parse_query("EngageLab", {}, s.analyzer);
     const auto all = matcher.match(q, {0, 10, SortOrder::Relevance});
     REQUIRE(all.hits.size() == 4);
@@ -50,6 +51,7 @@ TEST_CASE("hits are ranked from 1, carry their stored paragraph, and respect off
 TEST_CASE("sorting by date puts the newer call first, in speaking order within it") {
     IndexedSample s;
     Matcher matcher(s.dir.path / "db");
+    s.analyzer.set_stem_expander(matcher.stem_expander());
     const auto q = parse_query("role:cfo", {}, s.analyzer);
     const auto newest = matcher.match(q, {0, 10, SortOrder::Newest});
     REQUIRE(newest.hits.size() == 8);
@@ -84,6 +86,7 @@ TEST_CASE("a missing or foreign index is a DatabaseError naming the path") {
 TEST_CASE("a matcher kept open across several commits answers from the newest state") {
     IndexedSample s;
     Matcher matcher(s.dir.path / "db");
+    s.analyzer.set_stem_expander(matcher.stem_expander());
     const auto q = parse_query("EngageLab", {}, s.analyzer);
     REQUIRE(matcher.count(q) == 4);
     // Commits free the blocks of older revisions, which makes a reader on an old
@@ -106,6 +109,7 @@ TEST_CASE("a matcher kept open across several commits answers from the newest st
 TEST_CASE("a matcher kept open across a rebuild answers from the new generation") {
     IndexedSample s;
     Matcher matcher(s.dir.path / "db");
+    s.analyzer.set_stem_expander(matcher.stem_expander());
     const auto q = parse_query("EngageLab", {}, s.analyzer);
     REQUIRE(matcher.count(q) == 4);
     const IndexLayout layout(s.dir.path / "db");

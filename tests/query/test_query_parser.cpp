@@ -8,6 +8,7 @@
 #include "index/document_builder.h"
 #include "query/query_parser.h"
 #include "schema/filter_terms.h"
+#include "support/scratch_index.h"
 
 using namespace callsearch;
 
@@ -32,20 +33,21 @@ const Sentence kSentences[] = {
 
 class Fixture {
 public:
-    Fixture() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    Fixture() {
         for (const Sentence& s : kSentences) {
             Xapian::Document doc;
             analyzer_.index_text(doc, s.text);
             for (const auto& t : schema::speaker_terms(s.speaker)) doc.add_boolean_term(t);
             doc.add_boolean_term(schema::role_term(s.role));
             doc.set_data(s.name);
-            db_.add_document(doc);
+            index_.add(doc);
         }
+        index_.expand_stems_for(analyzer_);
     }
 
     std::set<std::string> matches(const char* query, const std::vector<FilterSpec>& filters = {}) {
         const ParsedQuery parsed = parse_query(query, filters, analyzer_);
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(index_.db);
         enquire.set_query(parsed.query);
         std::set<std::string> names;
         const Xapian::MSet mset = enquire.get_mset(0, 100);
@@ -58,7 +60,7 @@ public:
     analyze::TextAnalyzer analyzer_;
 
 private:
-    Xapian::WritableDatabase db_;
+    test_support::ScratchIndex index_;
 };
 
 using Names = std::set<std::string>;
