@@ -1,8 +1,8 @@
 #include "print/highlighter.h"
 
 #include <algorithm>
-#include <set>
 #include <string>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <xapian.h>
@@ -40,28 +40,65 @@ std::vector<Located> locate(std::string_view text) {
     return out;
 }
 
+// A word character for the English pass. ASCII, which is nearly all of an
+// English paragraph, is answered here without calling into Xapian's Unicode
+// tables; the answers are the same (letters, digits and '_' are word characters).
+bool is_latin_word_char(char32_t c) {
+    if (c < 0x80) {
+        return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') || c == U'_';
+    }
+    return is_word_char(c) && !is_han(c);
+}
+
+char32_t lower(char32_t c) {
+    if (c < 0x80) return (c >= U'A' && c <= U'Z') ? c + (U'a' - U'A') : c;
+    return static_cast<char32_t>(Xapian::Unicode::tolower(static_cast<unsigned>(c)));
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
 // English words, split close to Xapian's TermGenerator: word characters, with
 // apostrophes and '&' inside words and '.' or ',' inside numbers. Han text ends a
 // word, as it does in the analyzer.
+//
+// Stemming every word of every printed paragraph used to cost more than the
+// whole match. The English stemmer only ever removes or rewrites endings, so a
+// word's stem starts with the word's first byte (checked over every word of the
+// bench index; print/test_highlighter.cpp keeps a check): a word whose first
+// byte starts no wanted stem is skipped without stemming it, and a word seen
+// before in this text is not stemmed again (a hit repeats its matched word).
 void highlight_words(const std::vector<Located>& chars, const analyze::HighlightTerms& terms,
                      std::vector<Span>& spans) {
-    const std::set<std::string> stems(terms.stems.begin(), terms.stems.end());
-    const std::set<std::string> exact(terms.exact_words.begin(), terms.exact_words.end());
-    Xapian::Stem stemmer("english");
-    const auto word_char = [&](std::size_t i) {
-        return i < chars.size() && is_word_char(chars[i].value) && !is_han(chars[i].value);
+    std::string stem_initials;
+    for (const std::string& stem : terms.stems) {
+        if (!stem.empty() && stem_initials.find(stem.front()) == std::string::npos) stem_initials += stem.front();
+    }
+    const Xapian::Stem stemmer("english");
+    std::unordered_map<std::string, bool> stem_matches;  // word -> its stem is wanted
+    const auto stem_wanted = [&](const std::string& w) {
+        const auto [it, inserted] = stem_matches.try_emplace(w, false);
+        if (inserted) it->second = contains(terms.stems, stemmer(w));
+        return it->second;
     };
+    const auto word_char = [&](std::size_t i) { return i < chars.size() && is_latin_word_char(chars[i].value); };
+    std::string word;
     for (std::size_t i = 0; i < chars.size();) {
         if (!word_char(i)) {
             ++i;
             continue;
         }
-        std::string word;
+        word.clear();
         std::size_t j = i;
         while (true) {
             if (word_char(j)) {
-                analyze::append_utf8(word, static_cast<char32_t>(
-                                               Xapian::Unicode::tolower(static_cast<unsigned>(chars[j].value))));
+                const char32_t c = lower(chars[j].value);
+                if (c < 0x80) {
+                    word += static_cast<char>(c);
+                } else {
+                    analyze::append_utf8(word, c);
+                }
                 ++j;
                 continue;
             }
@@ -73,7 +110,8 @@ void highlight_words(const std::vector<Located>& chars, const analyze::Highlight
             word += is_apostrophe(chars[j].value) ? '\'' : static_cast<char>(chars[j].value);
             ++j;
         }
-        if (exact.count(word) != 0 || (!stems.empty() && stems.count(stemmer(word)) != 0)) {
+        const bool stem_possible = stem_initials.find(word.front()) != std::string::npos;
+        if (contains(terms.exact_words, word) || (stem_possible && stem_wanted(word))) {
             spans.push_back({chars[i].begin, chars[j - 1].end});
         }
         i = j;

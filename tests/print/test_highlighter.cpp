@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "print/highlighter.h"
 #include "support/seed_text.h"
 
@@ -103,6 +105,29 @@ TEST_CASE("highlighter: overlapping matches merge into sorted, disjoint spans") 
     const std::vector<Span> spans = find_highlights(text, terms, analyzer);
     CHECK(sorted_and_disjoint(spans));
     CHECK(highlighted(text, spans) == std::vector<std::string>{"回購計畫", "Aurora", "回購"});
+}
+
+TEST_CASE("highlighter: the English stemmer keeps a word's first byte") {
+    // The highlighter skips stemming words whose first byte starts no wanted
+    // stem. Exceptional forms, 'y' handling and non-ASCII initials included.
+    const Xapian::Stem stemmer("english");
+    for (const std::string word : {"dying", "lying", "skies", "generously", "ugly", "early", "news", "yelling",
+                                   "yearly", "y's", "idly", "ation", "eed", "4,050", "s&m", "éclairs",
+                                   "ünternehmen", "_under", "o'neill"}) {
+        const std::string stem = stemmer(word);
+        CAPTURE(word);
+        REQUIRE(!stem.empty());
+        CHECK(stem.front() == word.front());
+    }
+}
+
+TEST_CASE("highlighter: stems found among many other words, any letter case") {
+    TextAnalyzer analyzer;
+    const std::string text = "Revenues rose. Our REVENUE, and revenue's growth; revenued? Not \"review\".";
+    HighlightTerms terms;
+    (void)analyzer.word_query("revenue", terms);
+    CHECK(highlighted(text, find_highlights(text, terms, analyzer)) ==
+          std::vector<std::string>{"Revenues", "REVENUE", "revenue's", "revenued"});
 }
 
 TEST_CASE("highlighter: nothing to highlight") {
