@@ -51,6 +51,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
                                               analyze::TextAnalyzer& analyzer) {
     const CallInfo& call = transcript.call;
     const std::string key = schema::call_key(call);
+    const std::string digest = schema::file_digest(file_key);
     std::vector<Xapian::Document> docs;
 
     for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
@@ -92,7 +93,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             add_filter(doc, schema::section_term(turn.section));
             doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
             doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
-            doc.set_data(encode_stored_paragraph(stored));
+            doc.set_data(encode_paragraph_data(stored, digest));
             docs.push_back(std::move(doc));
         }
     }

@@ -47,7 +47,7 @@ std::optional<StoredParagraph> first_paragraph(const Xapian::Database& db, const
     auto it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
     try {
-        return decode_stored_paragraph(db.get_document(*it).get_data());
+        return StoredParagraphReader(db).read(db.get_document(*it));
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -60,6 +60,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
         if (++reported <= 20) report.problems.push_back(std::move(text));
     };
     const std::string file_prefix(schema::kFilePrefix);
+    StoredParagraphReader reader(db);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         const Xapian::Document doc = db.get_document(*it);
         int files = 0;
@@ -74,7 +75,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
         if (files != 1) problem("document " + std::to_string(*it) + " names " + std::to_string(files) + " source files");
         ++per_file[file];
         try {
-            (void)decode_stored_paragraph(doc.get_data());
+            (void)reader.read(doc);
         } catch (const std::exception& e) {
             problem("document " + std::to_string(*it) + ": " + e.what());
         }

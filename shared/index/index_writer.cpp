@@ -63,12 +63,13 @@ IndexWriter::~IndexWriter() {
 }
 
 void IndexWriter::replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs,
-                               const FileRecord& record) {
+                               const FileRecord& record, const StoredCall& call) {
     writing(dir_, [&] {
         // A new shard holds nothing to replace: skip the lookup.
         if (mode_ == Mode::Transaction) db_.delete_document(schema::file_term(file_key));
         for (const Xapian::Document& doc : docs) add(doc);
         db_.set_metadata(std::string(kFileRecordKeyPrefix) + std::string(file_key), encode_file_record(record));
+        db_.set_metadata(call_record_key(schema::file_digest(file_key)), encode_call_record(call));
     });
 }
 
@@ -76,6 +77,7 @@ void IndexWriter::remove_file(std::string_view file_key) {
     writing(dir_, [&] {
         db_.delete_document(schema::file_term(file_key));
         db_.set_metadata(std::string(kFileRecordKeyPrefix) + std::string(file_key), std::string());
+        db_.set_metadata(call_record_key(schema::file_digest(file_key)), std::string());
     });
 }
 
@@ -88,6 +90,8 @@ void IndexWriter::copy_file(const Xapian::Database& source, std::string_view fil
             add(source.get_document(*it));
         }
         db_.set_metadata(key, source.get_metadata(key));
+        const std::string call_key = call_record_key(schema::file_digest(file_key));
+        db_.set_metadata(call_key, source.get_metadata(call_key));
     });
 }
 

@@ -15,6 +15,7 @@
 
 #include "index/file_records.h"
 #include "index/stem_synonyms.h"
+#include "index/stored_paragraph.h"
 
 namespace callsearch {
 
@@ -42,8 +43,10 @@ public:
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    // Replaces everything `file_key` contributed with `docs`, and its record.
-    void replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs, const FileRecord& record);
+    // Replaces everything `file_key` contributed with `docs`, its record and
+    // its call record (index/stored_paragraph.h).
+    void replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs, const FileRecord& record,
+                      const StoredCall& call);
     // Removes everything `file_key` contributed, and its record.
     void remove_file(std::string_view file_key);
     // Copies what `file_key` contributed to `source` (another generation), record included.

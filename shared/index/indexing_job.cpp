@@ -60,6 +60,7 @@ struct InputFile {
 struct Prepared {
     std::string file_key;
     FileRecord record;
+    StoredCall call;
     std::vector<Xapian::Document> docs;
     std::size_t turns = 0;
 };
@@ -219,7 +220,9 @@ private:
             } else {
                 learn_ticker(transcript.call, file.path);
             }
-            out = Prepared{key, FileRecord{shown, std::move(hash), 0}, {}, transcript.turns.size()};
+            out = Prepared{key, FileRecord{shown, std::move(hash), 0},
+                           stored_call(transcript.call, schema::call_key(transcript.call)), {},
+                           transcript.turns.size()};
             out->docs = build_documents(transcript, key, analyzers_[worker]);
             out->record.paragraphs = out->docs.size();
         } catch (const InputError& e) {
@@ -239,7 +242,7 @@ private:
 
     // Any thread (the writer is the caller's own).
     void store(IndexWriter& writer, const Prepared& prepared, IndexSummary& summary) {
-        writer.replace_file(prepared.file_key, prepared.docs, prepared.record);
+        writer.replace_file(prepared.file_key, prepared.docs, prepared.record, prepared.call);
         const std::lock_guard lock(mutex_);
         ++(previous_.count(prepared.file_key) && !config_.rebuild ? summary.updated : summary.added);
         summary.calls += 1;

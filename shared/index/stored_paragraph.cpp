@@ -1,51 +1,172 @@
 #include "index/stored_paragraph.h"
 
+#include <cstdint>
 #include <stdexcept>
-
-#include <nlohmann/json.hpp>
 
 namespace callsearch {
 
-using nlohmann::json;
+namespace {
 
-std::string encode_stored_paragraph(const StoredParagraph& p) {
-    json j = {
-        {"file", p.file},       {"call", p.call},     {"company", p.company}, {"ticker", p.ticker},
-        {"year", p.year},       {"quarter", p.quarter}, {"speaker", p.speaker}, {"title", p.title},
-        {"roles", p.roles},     {"firm", p.firm},     {"section", p.section}, {"lang", p.lang},
-        {"text", p.text},       {"turn", p.turn},     {"paragraph", p.paragraph},
-    };
-    j["date"] = p.date ? json(*p.date) : json(nullptr);
-    j["translation"] = p.translation ? json(*p.translation) : json(nullptr);
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+// Format of both records: a version byte, then fields in a fixed order, each
+// a varint or a varint length followed by that many bytes.
+constexpr char kParagraphVersion = '\x01';
+constexpr char kCallVersion = '\x02';
+
+void put_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
 }
 
-StoredParagraph decode_stored_paragraph(std::string_view data) {
-    const json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object()) throw std::runtime_error("document data is not a stored paragraph");
-    try {
-        StoredParagraph p;
-        p.file = j.at("file").get<std::string>();
-        p.call = j.at("call").get<std::string>();
-        p.company = j.at("company").get<std::string>();
-        p.ticker = j.at("ticker").get<std::string>();
-        p.year = j.at("year").get<int>();
-        p.quarter = j.at("quarter").get<int>();
-        if (!j.at("date").is_null()) p.date = j.at("date").get<std::string>();
-        p.speaker = j.at("speaker").get<std::string>();
-        p.title = j.at("title").get<std::string>();
-        p.roles = j.at("roles").get<std::vector<std::string>>();
-        p.firm = j.at("firm").get<std::string>();
-        p.section = j.at("section").get<std::string>();
-        p.lang = j.at("lang").get<std::string>();
-        p.text = j.at("text").get<std::string>();
-        if (!j.at("translation").is_null()) p.translation = j.at("translation").get<std::string>();
-        p.turn = j.at("turn").get<int>();
-        p.paragraph = j.at("paragraph").get<int>();
-        return p;
-    } catch (const json::exception& e) {
-        throw std::runtime_error(std::string("malformed stored paragraph: ") + e.what());
+void put_string(std::string& out, std::string_view s) {
+    put_varint(out, s.size());
+    out.append(s);
+}
+
+class Reader {
+public:
+    Reader(std::string_view data, char version, const char* what) : data_(data), what_(what) {
+        if (data_.empty() || data_[0] != version) fail();
+        pos_ = 1;
     }
+
+    std::uint64_t varint() {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (pos_ >= data_.size()) fail();
+            const auto byte = static_cast<unsigned char>(data_[pos_++]);
+            v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) return v;
+        }
+        fail();
+    }
+
+    int small_int() {
+        const std::uint64_t v = varint();
+        if (v > 1000000) fail();
+        return static_cast<int>(v);
+    }
+
+    std::string string() {
+        const std::uint64_t n = varint();
+        if (n > data_.size() - pos_) fail();
+        std::string s(data_.substr(pos_, n));
+        pos_ += n;
+        return s;
+    }
+
+    void finish() const {
+        if (pos_ != data_.size()) fail();
+    }
+
+    [[noreturn]] void fail() const { throw std::runtime_error(std::string("malformed ") + what_); }
+
+private:
+    std::string_view data_;
+    const char* what_;
+    std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+StoredCall stored_call(const CallInfo& call, std::string_view call_key) {
+    return StoredCall{call.source_path, std::string(call_key), call.company, call.ticker,
+                      call.year,        call.quarter,          call.date};
+}
+
+void apply_call(const StoredCall& call, StoredParagraph& into) {
+    into.file = call.file;
+    into.call = call.call;
+    into.company = call.company;
+    into.ticker = call.ticker;
+    into.year = call.year;
+    into.quarter = call.quarter;
+    into.date = call.date;
+}
+
+std::string encode_paragraph_data(const StoredParagraph& p, std::string_view file_digest) {
+    std::string out(1, kParagraphVersion);
+    out.reserve(p.text.size() + (p.translation ? p.translation->size() : 0) + 96);
+    put_string(out, file_digest);
+    put_string(out, p.speaker);
+    put_string(out, p.title);
+    put_varint(out, p.roles.size());
+    for (const std::string& role : p.roles) put_string(out, role);
+    put_string(out, p.firm);
+    put_string(out, p.section);
+    put_string(out, p.lang);
+    put_varint(out, static_cast<std::uint64_t>(p.turn));
+    put_varint(out, static_cast<std::uint64_t>(p.paragraph));
+    put_string(out, p.text);
+    put_varint(out, p.translation ? 1 : 0);
+    if (p.translation) put_string(out, *p.translation);
+    return out;
+}
+
+ParagraphData decode_paragraph_data(std::string_view data) {
+    Reader in(data, kParagraphVersion, "stored paragraph");
+    ParagraphData out;
+    out.file_digest = in.string();
+    StoredParagraph& p = out.paragraph;
+    p.speaker = in.string();
+    p.title = in.string();
+    const std::uint64_t roles = in.varint();
+    if (roles > 64) in.fail();
+    for (std::uint64_t i = 0; i < roles; ++i) p.roles.push_back(in.string());
+    p.firm = in.string();
+    p.section = in.string();
+    p.lang = in.string();
+    p.turn = in.small_int();
+    p.paragraph = in.small_int();
+    p.text = in.string();
+    if (in.varint() != 0) p.translation = in.string();
+    in.finish();
+    return out;
+}
+
+std::string call_record_key(std::string_view file_digest) {
+    return "callsearch.call:" + std::string(file_digest);
+}
+
+std::string encode_call_record(const StoredCall& call) {
+    std::string out(1, kCallVersion);
+    put_string(out, call.file);
+    put_string(out, call.call);
+    put_string(out, call.company);
+    put_string(out, call.ticker);
+    put_varint(out, static_cast<std::uint64_t>(call.year));
+    put_varint(out, static_cast<std::uint64_t>(call.quarter));
+    put_varint(out, call.date ? 1 : 0);
+    if (call.date) put_string(out, *call.date);
+    return out;
+}
+
+StoredCall decode_call_record(std::string_view data) {
+    Reader in(data, kCallVersion, "call record");
+    StoredCall call;
+    call.file = in.string();
+    call.call = in.string();
+    call.company = in.string();
+    call.ticker = in.string();
+    call.year = in.small_int();
+    call.quarter = in.small_int();
+    if (in.varint() != 0) call.date = in.string();
+    in.finish();
+    return call;
+}
+
+StoredParagraph StoredParagraphReader::read(const Xapian::Document& doc) {
+    ParagraphData data = decode_paragraph_data(doc.get_data());
+    auto it = calls_.find(data.file_digest);
+    if (it == calls_.end()) {
+        const std::string record = db_.get_metadata(call_record_key(data.file_digest));
+        if (record.empty()) throw std::runtime_error("no call record for file " + data.file_digest);
+        it = calls_.emplace(data.file_digest, decode_call_record(record)).first;
+    }
+    apply_call(it->second, data.paragraph);
+    return std::move(data.paragraph);
 }
 
 }  // namespace callsearch

@@ -114,11 +114,12 @@ MatchResult Matcher::match(const ParsedQuery& query, const MatchOptions& options
         const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
         MatchResult result;
         result.estimated_total = mset.get_matches_estimated();
+        StoredParagraphReader reader(db_);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
             hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
             hit.score = it.get_weight();
-            hit.paragraph = decode_stored_paragraph(it.get_document().get_data());
+            hit.paragraph = reader.read(it.get_document());
             result.hits.push_back(std::move(hit));
         }
         return result;

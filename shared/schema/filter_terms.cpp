@@ -129,6 +129,7 @@ std::string fnv1a_hex(std::string_view bytes) {
 // Every paragraph carries this term, so it is kept short: a digest, not the
 // path (which would cost its length in every paragraph's termlist).
 std::string file_term(std::string_view key) { return with_prefix(kFilePrefix, fnv1a_hex(key)); }
+std::string file_digest(std::string_view key) { return fnv1a_hex(key); }
 
 std::string call_key(const CallInfo& call) {
     std::string who = Xapian::Unicode::tolower(call.ticker);

@@ -33,7 +33,9 @@ namespace callsearch::schema {
 [[nodiscard]] std::string lang_term(Lang lang);
 [[nodiscard]] std::string section_term(Section section);
 [[nodiscard]] std::string call_term(std::string_view call_key);
-[[nodiscard]] std::string file_term(std::string_view file_key);
+[[nodiscard]] std::string file_term(std::string_view file_key);  // prefix + file_digest
+// 16 hex digits naming a file key compactly (document data, metadata keys).
+[[nodiscard]] std::string file_digest(std::string_view file_key);
 
 // "jg_q2_2021": ticker (or company words joined by '-') + quarter + year, lower case.
 [[nodiscard]] std::string call_key(const CallInfo& call);

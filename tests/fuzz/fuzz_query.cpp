@@ -153,7 +153,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     check(mset.size() <= 10);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const callsearch::StoredParagraph p = callsearch::decode_stored_paragraph(it.get_document().get_data());
+        // Document data only: the fixture writes no call records.
+        const callsearch::StoredParagraph p = callsearch::decode_paragraph_data(it.get_document().get_data()).paragraph;
         check_highlights(p.text, callsearch::find_highlights(p.text, parsed.highlight, f.analyzer));
         if (p.translation) {
             check_highlights(*p.translation,

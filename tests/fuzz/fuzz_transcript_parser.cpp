@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t d = 0;
     for (const callsearch::Turn& turn : transcript.turns) {
         for (const callsearch::Paragraph& p : turn.paragraphs) {
-            const auto stored = callsearch::decode_stored_paragraph(docs[d++].get_data());
+            const auto stored = callsearch::decode_paragraph_data(docs[d++].get_data()).paragraph;
             check(stored.text == p.text);
             check(stored.speaker == turn.speaker);
         }

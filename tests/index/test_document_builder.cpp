@@ -40,8 +40,8 @@ TEST_CASE("every paragraph becomes one document with its filters and stored fiel
 TEST_CASE("paragraphs and their translations point at each other and share a paragraph number") {
     analyze::TextAnalyzer analyzer;
     const auto docs = build_documents(test_support::sample_transcript(), "k", analyzer);
-    const StoredParagraph en = decode_stored_paragraph(docs[5].get_data());
-    const StoredParagraph zh = decode_stored_paragraph(docs[6].get_data());
+    const StoredParagraph en = decode_paragraph_data(docs[5].get_data()).paragraph;
+    const StoredParagraph zh = decode_paragraph_data(docs[6].get_data()).paragraph;
     CHECK(en.lang == "en");
     CHECK(zh.lang == "zh");
     CHECK(en.paragraph == 2);
@@ -50,7 +50,7 @@ TEST_CASE("paragraphs and their translations point at each other and share a par
     REQUIRE(zh.translation);
     CHECK(*en.translation == zh.text);
     CHECK(*zh.translation == en.text);
-    const StoredParagraph op = decode_stored_paragraph(docs[0].get_data());
+    const StoredParagraph op = decode_paragraph_data(docs[0].get_data()).paragraph;
     CHECK(!op.translation);
     CHECK(op.turn == 1);
 }

@@ -15,6 +15,11 @@ namespace {
 
 FileRecord record_for(const std::string& path, std::size_t paragraphs) { return {path, "hash-" + path, paragraphs}; }
 
+StoredCall sample_call() {
+    const auto call = test_support::sample_transcript().call;
+    return stored_call(call, schema::call_key(call));
+}
+
 }  // namespace
 
 TEST_CASE("replacing a file's documents leaves exactly the new ones, with its record") {
@@ -23,11 +28,11 @@ TEST_CASE("replacing a file's documents leaves exactly the new ones, with its re
     const auto docs = build_documents(test_support::sample_transcript(), "f1", analyzer);
     {
         IndexWriter writer(dir.path / "db");
-        writer.replace_file("f1", docs, record_for("/f1", docs.size()));
+        writer.replace_file("f1", docs, record_for("/f1", docs.size()), sample_call());
         writer.replace_file("f2", build_documents(test_support::sample_transcript(), "f2", analyzer),
-                            record_for("/f2", docs.size()));
+                            record_for("/f2", docs.size()), sample_call());
         writer.commit();
-        writer.replace_file("f1", {docs[0]}, record_for("/f1", 1));
+        writer.replace_file("f1", {docs[0]}, record_for("/f1", 1), sample_call());
         writer.commit();
     }
     Xapian::Database db((dir.path / "db").string());
@@ -37,6 +42,12 @@ TEST_CASE("replacing a file's documents leaves exactly the new ones, with its re
     const auto records = read_file_records(db);
     REQUIRE(records.size() == 2);
     CHECK(records.at("f1") == record_for("/f1", 1));
+    // The call is kept once per file, and the paragraphs read back joined with it.
+    CHECK(decode_call_record(db.get_metadata(call_record_key(schema::file_digest("f1")))) == sample_call());
+    StoredParagraphReader reader(db);
+    const StoredParagraph first = reader.read(db.get_document(*db.postlist_begin(schema::file_term("f1"))));
+    CHECK(first.company == sample_call().company);
+    CHECK(first.year == sample_call().year);
 }
 
 TEST_CASE("nothing written after the last commit survives the writer") {
@@ -45,10 +56,10 @@ TEST_CASE("nothing written after the last commit survives the writer") {
     const auto docs = build_documents(test_support::sample_transcript(), "f1", analyzer);
     {
         IndexWriter writer(dir.path / "db");
-        writer.replace_file("f1", docs, record_for("/f1", docs.size()));
+        writer.replace_file("f1", docs, record_for("/f1", docs.size()), sample_call());
         writer.commit();
         writer.remove_file("f1");
-        writer.replace_file("f2", docs, record_for("/f2", docs.size()));
+        writer.replace_file("f2", docs, record_for("/f2", docs.size()), sample_call());
     }
     Xapian::Database db((dir.path / "db").string());
     CHECK(db.get_doccount() == docs.size());
@@ -62,7 +73,7 @@ TEST_CASE("removing a file removes its documents and its record") {
     {
         IndexWriter writer(dir.path / "db");
         writer.replace_file("f1", build_documents(test_support::sample_transcript(), "f1", analyzer),
-                            record_for("/f1", 7));
+                            record_for("/f1", 7), sample_call());
         writer.commit();
         writer.remove_file("f1");
         writer.commit();
@@ -70,6 +81,7 @@ TEST_CASE("removing a file removes its documents and its record") {
     Xapian::Database db((dir.path / "db").string());
     CHECK(db.get_doccount() == 0);
     CHECK(read_file_records(db).empty());
+    CHECK(db.get_metadata(call_record_key(schema::file_digest("f1"))).empty());
 }
 
 TEST_CASE("a file's documents and record can be copied from another generation") {
@@ -78,7 +90,7 @@ TEST_CASE("a file's documents and record can be copied from another generation")
     const auto docs = build_documents(test_support::sample_transcript(), "f1", analyzer);
     {
         IndexWriter old_generation(dir.path / "old");
-        old_generation.replace_file("f1", docs, record_for("/f1", docs.size()));
+        old_generation.replace_file("f1", docs, record_for("/f1", docs.size()), sample_call());
         old_generation.commit();
     }
     {
@@ -90,6 +102,9 @@ TEST_CASE("a file's documents and record can be copied from another generation")
     Xapian::Database db((dir.path / "new").string());
     CHECK(db.get_doccount() == docs.size());
     CHECK(read_file_records(db).at("f1").paragraphs == docs.size());
+    CHECK(decode_call_record(db.get_metadata(call_record_key(schema::file_digest("f1")))) == sample_call());
+    // Stems of the copied words come along, so bare words still find them.
+    CHECK(db.synonyms_begin(schema::stem_key("subscript")) != db.synonyms_end(schema::stem_key("subscript")));
 }
 
 TEST_CASE("an index of another schema version is refused with how to rebuild") {

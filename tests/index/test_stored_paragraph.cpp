@@ -2,23 +2,69 @@
 
 #include "index/stored_paragraph.h"
 #include "support/sample_hit.h"
+#include "support/temp_dir.h"
 
 using namespace callsearch;
 
-TEST_CASE("a stored paragraph survives encoding and decoding unchanged") {
-    // The Chinese side, with the characters JSON must escape.
-    StoredParagraph p = test_support::cfo_paragraph();
-    p.lang = "zh";
-    p.text = "訂閱服務收入為人民幣4,050萬元 \"quoted\" \\ back";
-    p.translation = "Subscription Services revenue";
-    CHECK(decode_stored_paragraph(encode_stored_paragraph(p)) == p);
+namespace {
 
-    // Date and firm set, no translation.
-    p = test_support::analyst_paragraph();
-    CHECK(decode_stored_paragraph(encode_stored_paragraph(p)) == p);
+StoredCall call_of(const StoredParagraph& p) {
+    return StoredCall{p.file, p.call, p.company, p.ticker, p.year, p.quarter, p.date};
 }
 
-TEST_CASE("data that is not a stored paragraph is refused") {
-    CHECK_THROWS((void)decode_stored_paragraph("not json"));
-    CHECK_THROWS((void)decode_stored_paragraph("{\"file\": 3}"));
+}  // namespace
+
+TEST_CASE("a paragraph's own fields survive encoding and decoding unchanged") {
+    // The Chinese side, with bytes a text format would have to escape.
+    StoredParagraph p = test_support::cfo_paragraph();
+    p.lang = "zh";
+    p.text = std::string("訂閱服務收入為人民幣4,050萬元 \"quoted\" \\ back \0 nul", 60);
+    p.translation = "Subscription Services revenue";
+    ParagraphData data = decode_paragraph_data(encode_paragraph_data(p, "0123456789abcdef"));
+    CHECK(data.file_digest == "0123456789abcdef");
+    CHECK(data.paragraph.text == p.text);
+    apply_call(call_of(p), data.paragraph);
+    CHECK(data.paragraph == p);
+
+    // Date and firm set, no translation, several roles.
+    p = test_support::analyst_paragraph();
+    p.roles = {"analyst", "ir"};
+    data = decode_paragraph_data(encode_paragraph_data(p, "d"));
+    apply_call(call_of(p), data.paragraph);
+    CHECK(data.paragraph == p);
+}
+
+TEST_CASE("a call record survives encoding and decoding unchanged") {
+    const StoredCall with_date{"/calls/jg.txt", "jg_q2_2023", "Aurora Mobile Ltd", "JG", 2023, 2, "2023-08-29"};
+    CHECK(decode_call_record(encode_call_record(with_date)) == with_date);
+    const StoredCall without{"/calls/x.txt", "unknown_q0_0", "", "", 0, 0, std::nullopt};
+    CHECK(decode_call_record(encode_call_record(without)) == without);
+}
+
+TEST_CASE("data that is not a stored paragraph or call record is refused") {
+    const std::string good = encode_paragraph_data(test_support::cfo_paragraph(), "d");
+    CHECK_THROWS((void)decode_paragraph_data(""));
+    CHECK_THROWS((void)decode_paragraph_data("{\"file\": 3}"));           // the old JSON form
+    CHECK_THROWS((void)decode_paragraph_data(good.substr(0, good.size() - 1)));  // truncated
+    CHECK_THROWS((void)decode_paragraph_data(good + "x"));               // trailing bytes
+    CHECK_THROWS((void)decode_call_record(good));                         // the other record
+    CHECK_THROWS((void)decode_call_record(std::string("\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 11)));
+}
+
+TEST_CASE("the reader joins each paragraph with its call, and names a missing call record") {
+    test_support::TempDir dir;
+    Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    const StoredParagraph p = test_support::cfo_paragraph();
+    Xapian::Document doc;
+    doc.set_data(encode_paragraph_data(p, "aaaa"));
+    db.add_document(doc);
+    db.set_metadata(call_record_key("aaaa"), encode_call_record(call_of(p)));
+    Xapian::Document orphan;
+    orphan.set_data(encode_paragraph_data(p, "bbbb"));
+    db.add_document(orphan);
+    db.commit();
+
+    StoredParagraphReader reader(db);
+    CHECK(reader.read(db.get_document(1)) == p);
+    CHECK_THROWS_WITH((void)reader.read(db.get_document(2)), "no call record for file bbbb");
 }

@@ -6,12 +6,15 @@
 #include "index/index_layout.h"
 #include "index/index_writer.h"
 #include "match/matcher.h"
+#include "schema/filter_terms.h"
 #include "support/sample_transcript.h"
 #include "support/temp_dir.h"
 
 using namespace callsearch;
 
 namespace {
+
+StoredCall call_of(const Transcript& t) { return stored_call(t.call, schema::call_key(t.call)); }
 
 struct IndexedSample {
     test_support::TempDir dir;
@@ -22,9 +25,9 @@ struct IndexedSample {
         {
             IndexWriter writer(generation);
             auto transcript = test_support::sample_transcript();
-            writer.replace_file("a", build_documents(transcript, "a", analyzer), {"a", "1", 7});
+            writer.replace_file("a", build_documents(transcript, "a", analyzer), {"a", "1", 7}, call_of(transcript));
             transcript.call.year = 2021;
-            writer.replace_file("b", build_documents(transcript, "b", analyzer), {"b", "2", 7});
+            writer.replace_file("b", build_documents(transcript, "b", analyzer), {"b", "2", 7}, call_of(transcript));
             writer.commit();
         }
         layout.publish(generation);
@@ -97,7 +100,8 @@ TEST_CASE("a matcher kept open across several commits answers from the newest st
         auto transcript = test_support::sample_transcript();
         for (int i = 0; i < 20; ++i) {
             const std::string key = "extra" + std::to_string(round) + "-" + std::to_string(i);
-            writer.replace_file(key, build_documents(transcript, key, s.analyzer), {key, "h", 7});
+            writer.replace_file(key, build_documents(transcript, key, s.analyzer), {key, "h", 7},
+                                call_of(transcript));
         }
         writer.commit();
     }
@@ -116,8 +120,9 @@ TEST_CASE("a matcher kept open across a rebuild answers from the new generation"
     const auto generation = layout.new_generation();
     {
         IndexWriter writer(generation);
-        writer.replace_file("only", build_documents(test_support::sample_transcript(), "only", s.analyzer),
-                            {"only", "h", 7});
+        const auto transcript = test_support::sample_transcript();
+        writer.replace_file("only", build_documents(transcript, "only", s.analyzer), {"only", "h", 7},
+                            call_of(transcript));
         writer.commit();
     }
     layout.publish(generation);
