@@ -69,11 +69,16 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
 // bench index; print/test_highlighter.cpp keeps a check): a word whose first
 // byte starts no wanted stem is skipped without stemming it, and a word seen
 // before in this text is not stemmed again (a hit repeats its matched word).
-void highlight_words(const std::vector<Located>& chars, const analyze::HighlightTerms& terms,
-                     std::vector<Span>& spans) {
+void highlight_words(std::string_view text, const analyze::HighlightTerms& terms, std::vector<Span>& spans) {
     std::string stem_initials;
     for (const std::string& stem : terms.stems) {
         if (!stem.empty() && stem_initials.find(stem.front()) == std::string::npos) stem_initials += stem.front();
+    }
+    // A word whose first letter starts neither a wanted stem nor a wanted word
+    // cannot match: it is walked over without being built, which is most words.
+    std::string initials = stem_initials;
+    for (const std::string& w : terms.exact_words) {
+        if (!w.empty() && initials.find(w.front()) == std::string::npos) initials += w.front();
     }
     const Xapian::Stem stemmer("english");
     std::unordered_map<std::string, bool> stem_matches;  // word -> its stem is wanted
@@ -82,37 +87,54 @@ void highlight_words(const std::vector<Located>& chars, const analyze::Highlight
         if (inserted) it->second = contains(terms.stems, stemmer(w));
         return it->second;
     };
-    const auto word_char = [&](std::size_t i) { return i < chars.size() && is_latin_word_char(chars[i].value); };
+    // Code points straight from the bytes; ASCII without a call.
+    const auto at = [&](std::size_t pos) -> CodePoint {
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        return byte < 0x80 ? CodePoint{byte, 1} : decode_utf8(text, pos);
+    };
     std::string word;
-    for (std::size_t i = 0; i < chars.size();) {
-        if (!word_char(i)) {
-            ++i;
+    for (std::size_t i = 0; i < text.size();) {
+        const CodePoint first = at(i);
+        if (!is_latin_word_char(first.value)) {
+            i += first.size;
             continue;
         }
+        const char32_t initial = lower(first.value);
+        const bool wanted = initial >= 0x80 || initials.find(static_cast<char>(initial)) != std::string::npos;
         word.clear();
         std::size_t j = i;
-        while (true) {
-            if (word_char(j)) {
-                const char32_t c = lower(chars[j].value);
-                if (c < 0x80) {
-                    word += static_cast<char>(c);
-                } else {
-                    analyze::append_utf8(word, c);
+        std::size_t end = i;   // just past the word's last word character
+        char32_t previous = 0;  // the last word character
+        while (j < text.size()) {
+            const CodePoint c = at(j);
+            if (is_latin_word_char(c.value)) {
+                if (wanted) {
+                    const char32_t l = lower(c.value);
+                    if (l < 0x80) {
+                        word += static_cast<char>(l);
+                    } else {
+                        analyze::append_utf8(word, l);
+                    }
                 }
-                ++j;
+                previous = c.value;
+                j += c.size;
+                end = j;
                 continue;
             }
-            const bool joins = j + 1 < chars.size() && word_char(j + 1) &&
-                               (is_apostrophe(chars[j].value) || chars[j].value == U'&' ||
-                                ((chars[j].value == U'.' || chars[j].value == U',') &&
-                                 is_digit(chars[j - 1].value) && is_digit(chars[j + 1].value)));
+            // Apostrophes and '&' inside words, '.' or ',' inside numbers.
+            const std::size_t next = j + c.size;
+            if (next >= text.size()) break;
+            const char32_t after = at(next).value;
+            const bool joins = is_latin_word_char(after) &&
+                               (is_apostrophe(c.value) || c.value == U'&' ||
+                                ((c.value == U'.' || c.value == U',') && is_digit(previous) && is_digit(after)));
             if (!joins) break;
-            word += is_apostrophe(chars[j].value) ? '\'' : static_cast<char>(chars[j].value);
-            ++j;
+            if (wanted) word += is_apostrophe(c.value) ? '\'' : static_cast<char>(c.value);
+            j = next;
         }
-        const bool stem_possible = stem_initials.find(word.front()) != std::string::npos;
-        if (contains(terms.exact_words, word) || (stem_possible && stem_wanted(word))) {
-            spans.push_back({chars[i].begin, chars[j - 1].end});
+        if (wanted) {
+            const bool stem_possible = stem_initials.find(word.front()) != std::string::npos;
+            if (contains(terms.exact_words, word) || (stem_possible && stem_wanted(word))) spans.push_back({i, end});
         }
         i = j;
     }
@@ -187,7 +209,7 @@ std::vector<Span> find_highlights(std::string_view text, const analyze::Highligh
                                   analyze::TextAnalyzer& analyzer) {
     std::vector<Span> spans;
     if (!terms.stems.empty() || !terms.exact_words.empty()) {
-        highlight_words(locate(text), terms, spans);
+        highlight_words(text, terms, spans);
     }
     if (!terms.han_strings.empty()) {
         highlight_strings(normalized_chars(text, analyzer), terms.han_strings, spans);
