@@ -1,6 +1,7 @@
 #include "print/highlighter.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 
@@ -43,12 +44,17 @@ std::vector<Located> locate(std::string_view text) {
 // A word character for the English pass. ASCII, which is nearly all of an
 // English paragraph, is answered here without calling into Xapian's Unicode
 // tables; the answers are the same (letters, digits and '_' are word characters).
-bool is_latin_word_char(char32_t c) {
-    if (c < 0x80) {
-        return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') || c == U'_';
+constexpr std::array<bool, 128> kAsciiWordChars = [] {
+    std::array<bool, 128> table{};
+    for (char32_t c = 0; c < 128; ++c) {
+        table[c] = (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') || c == U'_';
     }
-    return is_word_char(c) && !is_han(c);
-}
+    return table;
+}();
+
+bool is_other_latin_word_char(char32_t c) { return is_word_char(c) && !is_han(c); }
+
+inline bool is_latin_word_char(char32_t c) { return c < 0x80 ? kAsciiWordChars[c] : is_other_latin_word_char(c); }
 
 char32_t lower(char32_t c) {
     if (c < 0x80) return (c >= U'A' && c <= U'Z') ? c + (U'a' - U'A') : c;
