@@ -63,14 +63,9 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             const Paragraph& para = turn.paragraphs[p];
             const int number = para.lang == Lang::En ? ++count_en : ++count_zh;
 
+            // The paragraph's own fields; the call's are stored once per file
+            // (index/stored_paragraph.h).
             StoredParagraph stored;
-            stored.file = call.source_path;
-            stored.call = key;
-            stored.company = call.company;
-            stored.ticker = call.ticker;
-            stored.year = call.year;
-            stored.quarter = call.quarter;
-            stored.date = call.date;
             stored.speaker = turn.speaker;
             stored.title = turn.title;
             stored.roles = turn.roles;
