@@ -140,8 +140,10 @@ TEST_CASE("leftovers of a killed rebuild are cleared by the next run") {
     Workspace w;
     (void)w.run();
     fs::create_directories(w.db / "gen-000007");  // as a rebuild killed before publishing leaves it
+    fs::create_directories(w.db / "tmp-gen-000007" / "shard-000003");  // and its scratch shards
     (void)w.run();
     CHECK(!fs::exists(w.db / "gen-000007"));
+    CHECK(!fs::exists(w.db / "tmp-gen-000007"));
     CHECK(fs::exists(w.db / "gen-000001"));
 }
 

@@ -72,11 +72,13 @@ struct CrashBench {
             REQUIRE(run_process(indexer_args(rebuild)).exit_code == 0);
             CHECK(count_mix(db) == counts_b);
             CHECK(run_process({kIndexer, "--db", db.string(), "--check"}).exit_code == 0);
-            int generations = 0;
+            int generations = 0, scratch = 0;
             for (const auto& entry : fs::directory_iterator(db)) {
                 generations += entry.path().filename().string().rfind("gen-", 0) == 0;
+                scratch += entry.path().filename().string().rfind("tmp-", 0) == 0;  // a killed rebuild's shards
             }
             CHECK(generations == 1);
+            CHECK(scratch == 0);
         }
         return interrupted;
     }
