@@ -114,35 +114,50 @@ auto Matcher::with_retry(F&& f) {
     }
 }
 
+MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions& options) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query.query);
+    enquire.set_weighting_scheme(ranking());
+    set_sort(enquire, options.sort);
+    const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
+    MatchResult result;
+    result.estimated_total = mset.get_matches_estimated();
+    StoredParagraphReader reader(db_);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
+        hit.score = it.get_weight();
+        hit.paragraph = reader.read(it.get_document());
+        result.hits.push_back(std::move(hit));
+    }
+    return result;
+}
+
+Xapian::doccount Matcher::count_current(const ParsedQuery& query) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query.query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+    return mset.get_matches_estimated();
+}
+
 MatchResult Matcher::match(const ParsedQuery& query, const MatchOptions& options) {
-    return with_retry([&] {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(query.query);
-        enquire.set_weighting_scheme(ranking());
-        set_sort(enquire, options.sort);
-        const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
-        MatchResult result;
-        result.estimated_total = mset.get_matches_estimated();
-        StoredParagraphReader reader(db_);
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Hit hit;
-            hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
-            hit.score = it.get_weight();
-            hit.paragraph = reader.read(it.get_document());
-            result.hits.push_back(std::move(hit));
-        }
-        return result;
-    });
+    return with_retry([&] { return match_current(query, options); });
 }
 
 Xapian::doccount Matcher::count(const ParsedQuery& query) {
+    return with_retry([&] { return count_current(query); });
+}
+
+MatchResult Matcher::match(const QuerySource& parse, const MatchOptions& options, ParsedQuery& parsed) {
     return with_retry([&] {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(query.query);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
-        return mset.get_matches_estimated();
+        parsed = parse();
+        return match_current(parsed, options);
     });
+}
+
+Xapian::doccount Matcher::count(const QuerySource& parse) {
+    return with_retry([&] { return count_current(parse()); });
 }
 
 }  // namespace callsearch
@@ -150,10 +165,10 @@ Xapian::doccount Matcher::count(const ParsedQuery& query) {
 namespace callsearch {
 
 std::vector<std::string> Matcher::words_with_stem(const std::string& stem) {
-    return with_retry([&] {
-        const std::string key = schema::stem_key(stem);
-        return std::vector<std::string>(db_.synonyms_begin(key), db_.synonyms_end(key));
-    });
+    // The snapshot the matcher holds, not a fresh one: a query's words must be
+    // expanded against the same state of the index it is then matched on.
+    const std::string key = schema::stem_key(stem);
+    return std::vector<std::string>(db_.synonyms_begin(key), db_.synonyms_end(key));
 }
 
 analyze::StemExpander Matcher::stem_expander() {

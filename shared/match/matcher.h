@@ -2,6 +2,7 @@
 // The match stage: a parsed query against the index -> ranked hits.
 
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -51,8 +52,16 @@ public:
     // Exact number of matching paragraphs.
     [[nodiscard]] Xapian::doccount count(const ParsedQuery& query);
 
-    // The words of the index filed under an English stem, for
-    // TextAnalyzer::set_stem_expander (analyze/stemmer.h).
+    // Parses (through `parse`, whose bare words expand via stem_expander())
+    // and matches against one and the same state of the index, parsing again
+    // if a writer's commit forces a reopen: expanded words and matched
+    // documents always come from the same state. `parsed` receives the query.
+    using QuerySource = std::function<ParsedQuery()>;
+    [[nodiscard]] MatchResult match(const QuerySource& parse, const MatchOptions& options, ParsedQuery& parsed);
+    [[nodiscard]] Xapian::doccount count(const QuerySource& parse);
+
+    // The words filed under an English stem in the state the matcher holds
+    // (as of its last query), for TextAnalyzer::set_stem_expander.
     [[nodiscard]] std::vector<std::string> words_with_stem(const std::string& stem);
 
     // An expander reading this matcher's index; the matcher must outlive it.
@@ -62,6 +71,8 @@ private:
     template <typename F>
     auto with_retry(F&& f);
     void refresh();
+    [[nodiscard]] MatchResult match_current(const ParsedQuery& query, const MatchOptions& options);
+    [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query);
 
     std::filesystem::path dir_;
     std::string generation_;  // the one db_ was opened on

@@ -13,15 +13,16 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     (void)parse_query(config.query, config.filters, analyzer);
     Matcher matcher(config.db_dir);
     analyzer.set_stem_expander(matcher.stem_expander());
-    const ParsedQuery parsed = parse_query(config.query, config.filters, analyzer);
+    const auto parse = [&] { return parse_query(config.query, config.filters, analyzer); };
 
     SearchOutcome outcome;
     if (config.format == OutputFormat::Count) {
-        outcome.matches = matcher.count(parsed);
+        outcome.matches = matcher.count(parse);
         out << outcome.matches << '\n';
         return outcome;
     }
-    const MatchResult result = matcher.match(parsed, config.match);
+    ParsedQuery parsed;
+    const MatchResult result = matcher.match(parse, config.match, parsed);
     const TextStyle style{config.color};
     for (const Hit& hit : result.hits) {
         const auto spans = find_highlights(hit.paragraph.text, parsed.highlight, analyzer);

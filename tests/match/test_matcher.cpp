@@ -110,6 +110,31 @@ TEST_CASE("a matcher kept open across several commits answers from the newest st
     CHECK(matcher.count(q) == 4 + 5 * 20 * 2);
 }
 
+TEST_CASE("a bare word is expanded against the same state it is matched on") {
+    IndexedSample s;
+    Matcher matcher(s.dir.path / "db");
+    s.analyzer.set_stem_expander(matcher.stem_expander());
+    const auto parse = [&] { return parse_query("repurchasing", {}, s.analyzer); };
+    REQUIRE(matcher.count(parse) == 2);  // "repurchased", in both sample calls
+    // A commit brings a form of the stem the index has never held.
+    const auto generation = *IndexLayout(s.dir.path / "db").live_generation();
+    {
+        IndexWriter writer(generation);
+        auto transcript = test_support::sample_transcript();
+        transcript.turns.resize(1);
+        transcript.turns[0].paragraphs = {{"We keep repurchasing shares.", Lang::En, {}}};
+        writer.replace_file("new-form", build_documents(transcript, "new-form", s.analyzer), {"new-form", "h", 1},
+                            call_of(transcript));
+        writer.commit();
+    }
+    // Words are expanded after the matcher has moved to the new state, so the
+    // new form counts.
+    CHECK(matcher.count(parse) == 3);
+    ParsedQuery parsed;
+    CHECK(matcher.match(parse, {0, 10, SortOrder::Relevance}, parsed).hits.size() == 3);
+    CHECK(parsed.highlight.stems == std::vector<std::string>{"repurchas"});
+}
+
 TEST_CASE("a matcher kept open across a rebuild answers from the new generation") {
     IndexedSample s;
     Matcher matcher(s.dir.path / "db");
