@@ -1,6 +1,8 @@
 #include "print/json_printer.h"
 
 #include <charconv>
+#include <optional>
+#include <vector>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -82,6 +84,7 @@ void put_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
+// Ticker and firm: empty means unknown.
 void put_optional(std::string& out, const std::string& s) {
     if (s.empty()) {
         out += "null";
@@ -101,10 +104,39 @@ void put_int(std::string& out, Int v) {
 // notation, and whole numbers get ".0"); one number costs little.
 void put_double(std::string& out, double v) { out += nlohmann::json(v).dump(); }
 
+// `"name":`, after a comma unless it is the object's first field.
 void key(std::string& out, const char* name) {
+    if (out.back() != '{') out += ',';
     out += '"';
     out += name;
     out += "\":";
+}
+
+void put_optional(std::string& out, const std::optional<std::string>& s) {
+    if (s) {
+        put_string(out, *s);
+    } else {
+        out += "null";
+    }
+}
+
+// Years and quarters: 0 means unknown.
+void put_known(std::string& out, int v) {
+    if (v == 0) {
+        out += "null";
+    } else {
+        put_int(out, v);
+    }
+}
+
+template <typename T, typename Put>
+void put_array(std::string& out, const std::vector<T>& items, Put&& put) {
+    out += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += ',';
+        put(items[i]);
+    }
+    out += ']';
 }
 
 }  // namespace
@@ -115,48 +147,33 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
     out.reserve(p.text.size() + (p.translation ? p.translation->size() : 0) + 512);
     // Field order is the documented one; people reading the stream rely on it.
     out += '{';
-    key(out, "rank"), put_int(out, hit.rank), out += ',';
-    key(out, "score"), put_double(out, hit.score), out += ',';
-    key(out, "file"), put_string(out, p.file), out += ',';
-    key(out, "call"), put_string(out, p.call), out += ',';
-    key(out, "company"), put_string(out, p.company), out += ',';
-    key(out, "ticker"), put_optional(out, p.ticker), out += ',';
-    key(out, "year");
-    p.year == 0 ? void(out += "null") : put_int(out, p.year);
-    out += ',';
-    key(out, "quarter");
-    p.quarter == 0 ? void(out += "null") : put_int(out, p.quarter);
-    out += ',';
-    key(out, "date");
-    p.date ? put_string(out, *p.date) : void(out += "null");
-    out += ',';
-    key(out, "speaker"), put_string(out, p.speaker), out += ',';
-    key(out, "title"), put_string(out, p.title), out += ',';
-    key(out, "roles"), out += '[';
-    for (std::size_t i = 0; i < p.roles.size(); ++i) {
-        if (i > 0) out += ',';
-        put_string(out, p.roles[i]);
-    }
-    out += "],";
-    key(out, "firm"), put_optional(out, p.firm), out += ',';
-    key(out, "section"), put_string(out, p.section), out += ',';
-    key(out, "lang"), put_string(out, p.lang), out += ',';
-    key(out, "turn"), put_int(out, p.turn), out += ',';
-    key(out, "paragraph"), put_int(out, p.paragraph), out += ',';
-    key(out, "text"), put_string(out, p.text), out += ',';
-    key(out, "translation");
-    p.translation ? put_string(out, *p.translation) : void(out += "null");
-    out += ',';
-    key(out, "highlights"), out += '[';
-    for (std::size_t i = 0; i < highlights.size(); ++i) {
-        if (i > 0) out += ',';
+    key(out, "rank"), put_int(out, hit.rank);
+    key(out, "score"), put_double(out, hit.score);
+    key(out, "file"), put_string(out, p.file);
+    key(out, "call"), put_string(out, p.call);
+    key(out, "company"), put_string(out, p.company);
+    key(out, "ticker"), put_optional(out, p.ticker);
+    key(out, "year"), put_known(out, p.year);
+    key(out, "quarter"), put_known(out, p.quarter);
+    key(out, "date"), put_optional(out, p.date);
+    key(out, "speaker"), put_string(out, p.speaker);
+    key(out, "title"), put_string(out, p.title);
+    key(out, "roles"), put_array(out, p.roles, [&](const std::string& r) { put_string(out, r); });
+    key(out, "firm"), put_optional(out, p.firm);
+    key(out, "section"), put_string(out, p.section);
+    key(out, "lang"), put_string(out, p.lang);
+    key(out, "turn"), put_int(out, p.turn);
+    key(out, "paragraph"), put_int(out, p.paragraph);
+    key(out, "text"), put_string(out, p.text);
+    key(out, "translation"), put_optional(out, p.translation);
+    key(out, "highlights"), put_array(out, highlights, [&](const Span& span) {
         out += '[';
-        put_int(out, highlights[i].begin);
+        put_int(out, span.begin);
         out += ',';
-        put_int(out, highlights[i].end);
+        put_int(out, span.end);
         out += ']';
-    }
-    out += "]}";
+    });
+    out += '}';
     return out;
 }
 
