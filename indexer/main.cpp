@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "explain/explain_job.h"
 #include "index/index_layout.h"
 #include "index/index_inspector.h"
 #include "index/indexing_job.h"
@@ -80,7 +81,7 @@ int main(int argc, char** argv) {
     CLI::App app{"Index earnings-call transcripts for searcher.", "indexer"};
     callsearch::IndexJobConfig config;
     std::string db = callsearch::default_index_dir().string();
-    bool quiet = false, json = false, check = false, stats = false;
+    bool quiet = false, json = false, check = false, stats = false, explain = false;
     double wait_seconds = 0;
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
     config.jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -93,10 +94,14 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
     auto* check_flag = app.add_flag("--check", check, "Verify the index (structure, schema, records) and exit");
     auto* stats_flag = app.add_flag("--stats", stats, "Print what the index holds and exit");
+    auto* explain_flag = app.add_flag("--explain", explain,
+                                      "Print what the reader makes of each FILE (layout, call, speakers, sections, "
+                                      "what was dropped); nothing is written");
     app.add_flag("--json", json, "Print the summary (or --check / --stats) as one JSON object");
     app.add_flag("-q,--quiet", quiet, "No warnings on stderr");
     auto* paths = app.add_option("PATH", config.inputs, "Transcript files or folders (walked recursively)");
     check_flag->excludes(stats_flag);
+    explain_flag->excludes(check_flag)->excludes(stats_flag);
     try {
         app.parse(argc, argv);
         if (!check && !stats && config.inputs.empty()) throw CLI::RequiredError("PATH");
@@ -113,6 +118,19 @@ int main(int argc, char** argv) {
     if (db.empty()) {
         std::cerr << "indexer: error: --db must name a folder\n";
         return kExitError;
+    }
+    if (explain) {
+        if (config.inputs.empty()) {
+            std::cerr << "indexer: error: --explain needs at least one FILE\n";
+            return kExitError;
+        }
+        bool refused = false;
+        for (const auto& input : config.inputs) {
+            const auto e = callsearch::explain_file(input);
+            refused = refused || !e.accepted;
+            std::cout << (json ? callsearch::format_explanation_json(e) + "\n" : callsearch::format_explanation_text(e));
+        }
+        return refused ? kExitSkipped : kExitOk;
     }
     config.db_dir = db;
     config.wait = std::chrono::milliseconds(static_cast<long long>(wait_seconds * 1000));

@@ -3,7 +3,17 @@
 namespace callsearch {
 
 const char* to_string(Layout layout) {
-    return layout == Layout::MotleyFool ? "motley-fool" : "bilingual";
+    switch (layout) {
+        case Layout::MotleyFool: return "motley-fool";
+        case Layout::Bilingual: return "bilingual";
+        case Layout::Refinitiv: return "refinitiv";
+        case Layout::TwoLineHeader: return "two-line-header";
+        case Layout::NameLines: return "name-lines";
+        case Layout::InlinePrefix: return "inline-prefix";
+        case Layout::DashedLines: return "dashed-lines";
+        case Layout::Unattributed: return "unattributed";
+    }
+    return "unknown";
 }
 
 const char* to_string(Section section) {

@@ -139,7 +139,7 @@ Transcript parse_bilingual(std::string_view text) {
         // Before the first speaker line there is only the disclaimer.
         if (transcript.turns.empty() || is_translation_disclaimer(line)) continue;
         auto& paragraphs = transcript.turns.back().paragraphs;
-        Paragraph paragraph{std::string(written), line_language(line), std::nullopt};
+        Paragraph paragraph{std::string(written), line_language(line), std::nullopt, std::nullopt};
         if (paragraph.lang == Lang::Zh) {
             // Linked to the English paragraph just before it; a translation
             // split over two lines links both to that paragraph.

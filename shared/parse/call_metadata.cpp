@@ -234,3 +234,487 @@ CallInfo call_info_from_welcome(std::string_view text) {
 }
 
 }  // namespace callsearch
+
+namespace callsearch {
+namespace {
+
+// Lowered words of a title, split at spaces, hyphens, slashes, parentheses and
+// commas; "Q3" and "2018" stay whole, "first-quarter" becomes two words.
+std::vector<std::string> title_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    auto flush = [&] {
+        while (!word.empty() && (word.back() == '.' || word.back() == ':' || word.back() == '\'')) word.pop_back();
+        if (!word.empty()) words.push_back(word);
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '-' || c == '/' || c == '(' || c == ')' || c == ',' || c == '_' || c == '|') {
+            flush();
+        } else {
+            word += ascii_lower(c);
+        }
+    }
+    flush();
+    return words;
+}
+
+std::optional<int> year_of(std::string_view w) {
+    if (w.starts_with("fy")) w.remove_prefix(2);
+    if (w.size() == 4 && all_digits(w)) return plausible_year(w);
+    if (w.size() == 2 && all_digits(w)) return 2000 + to_int(w);
+    if (w.size() == 3 && w[0] == '\'' && all_digits(w.substr(1))) return 2000 + to_int(w.substr(1));
+    return std::nullopt;
+}
+
+// "fy24", "fy2024", "2024" (4 digits only), "fiscal 2024", "fiscal year 2024".
+std::optional<int> year_at(const std::vector<std::string>& w, std::size_t i, std::size_t& used) {
+    used = 1;
+    if (i >= w.size()) return std::nullopt;
+    if (w[i].starts_with("fy") && w[i].size() > 2) return year_of(w[i]);
+    if (w[i] == "fy" && i + 1 < w.size()) {
+        used = 2;
+        return year_of(w[i + 1]);
+    }
+    if (w[i] == "fiscal") {
+        std::size_t j = i + 1;
+        if (j < w.size() && w[j] == "year") ++j;
+        if (j < w.size()) {
+            if (auto y = year_of(w[j]); y && (w[j].size() == 4 || w[j].size() == 2)) {
+                used = j - i + 1;
+                return y;
+            }
+        }
+        return std::nullopt;
+    }
+    if (w[i].size() == 4 && all_digits(w[i])) return plausible_year(w[i]);
+    return std::nullopt;
+}
+
+// Quarter word at i: "q3", "3q", "third" + "quarter", "3rd" + "quarter";
+// "3q23" / "q323" give the year too.
+int quarter_at(const std::vector<std::string>& w, std::size_t i, std::size_t& used, int& year) {
+    used = 1;
+    year = 0;
+    const std::string& s = w[i];
+    if (s.size() >= 2 && s[0] == 'q' && s[1] >= '1' && s[1] <= '4') {
+        if (s.size() == 2) return s[1] - '0';
+        const std::string_view rest = std::string_view(s).substr(2);
+        if (auto y = year_of(rest); y && (rest.size() == 2 || rest.size() == 4 || rest.starts_with("fy"))) {
+            year = *y;
+            return s[1] - '0';
+        }
+        return 0;
+    }
+    if (s.size() >= 2 && s[1] == 'q' && s[0] >= '1' && s[0] <= '4') {
+        if (s.size() == 2) return s[0] - '0';
+        const std::string_view rest = std::string_view(s).substr(2);
+        if (auto y = year_of(rest); y && (rest.size() == 2 || rest.size() == 4)) {
+            year = *y;
+            return s[0] - '0';
+        }
+        return 0;
+    }
+    if (const int q = ordinal_quarter(s); q && i + 1 < w.size() && w[i + 1].starts_with("quarter")) {
+        used = 2;
+        return q;
+    }
+    return 0;
+}
+
+std::string join(const std::vector<std::string_view>& parts, std::string_view sep) {
+    std::string out;
+    for (const auto p : parts) {
+        if (!out.empty()) out += sep;
+        out += p;
+    }
+    return out;
+}
+
+bool ticker_like(std::string_view t) {
+    if (t.empty() || t.size() > 6) return false;
+    return std::all_of(t.begin(), t.end(), [](char c) { return is_upper(c) || c == '.' || is_digit(c); }) &&
+           is_upper(t.front());
+}
+
+// "(NASDAQ:MSFT)", "( NASDAQ: MU)", "(MU)", "(ASML2.17%)", "(NYSE:KO)".
+std::optional<std::pair<std::size_t, std::string>> ticker_group(std::string_view line) {
+    for (auto open = line.find('('); open != std::string_view::npos; open = line.find('(', open + 1)) {
+        const auto close = line.find(')', open);
+        if (close == std::string_view::npos) return std::nullopt;
+        std::string_view inner = trim(line.substr(open + 1, close - open - 1));
+        if (const auto colon = inner.find(':'); colon != std::string_view::npos) inner = trim(inner.substr(colon + 1));
+        // "ASML2.17%": the ticker is the letters before a price change.
+        std::size_t letters = 0;
+        while (letters < inner.size() && (is_upper(inner[letters]) || inner[letters] == '.')) ++letters;
+        std::string_view ticker = inner.substr(0, letters);
+        const std::string_view rest = inner.substr(letters);
+        const bool price = !rest.empty() && rest.back() == '%';
+        if (!rest.empty() && !price) continue;
+        while (!ticker.empty() && ticker.back() == '.') ticker.remove_suffix(1);
+        if (ticker_like(ticker)) return std::pair{open, std::string(ticker)};
+    }
+    return std::nullopt;
+}
+
+std::string clean_company(std::string_view s) {
+    s = trim(s);
+    while (!s.empty() && (s.back() == ',' || s.back() == '-' || s.back() == ':' || s.back() == '|')) {
+        s.remove_suffix(1);
+        s = trim(s);
+    }
+    if (s.starts_with("# ")) s.remove_prefix(2);
+    // "Micron Technology , Inc." as a PDF spaces it.
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == ' ' && i + 1 < s.size() && s[i + 1] == ',') continue;
+        out += s[i];
+    }
+    return out;
+}
+
+// Where a call's title words start ("Q1 2016 ... Earnings Call"): the company is before or after them.
+struct TitleParse {
+    int quarter = 0;
+    int year = 0;
+    std::string company;
+    std::string ticker;
+};
+
+// Finds quarter and year among the words; `first`/`last` receive the word span used.
+std::optional<QuarterYear> quarter_year_in(const std::vector<std::string>& w, std::size_t& first, std::size_t& last) {
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        std::size_t used = 0;
+        int year = 0;
+        const int q = quarter_at(w, i, used, year);
+        if (!q) continue;
+        if (year) {
+            first = i;
+            last = i + used;
+            return QuarterYear{q, year};
+        }
+        // Year after ("Q3 2018", "Q3 FY2018", "fourth quarter fiscal 2023", "Q3 Fiscal Year 2025",
+        // "first quarter and full year 2023") or before ("FY24 Fourth Quarter", "fiscal 2019 first quarter").
+        for (std::size_t j = i + used; j < std::min(w.size(), i + used + 4); ++j) {
+            std::size_t yu = 0;
+            if (auto y = year_at(w, j, yu)) {
+                first = i;
+                last = j + yu;
+                return QuarterYear{q, *y};
+            }
+            if (w[j] != "and" && w[j] != "full" && w[j] != "year" && w[j] != "of" && w[j] != "fiscal" && w[j] != "fy" &&
+                w[j] != "calendar" && w[j] != ":") {
+                break;
+            }
+        }
+        for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+            std::size_t yu = 0;
+            if (auto y = year_at(w, i - back, yu); y && i - back + yu <= i) {
+                first = i - back;
+                last = i + used;
+                return QuarterYear{q, *y};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<QuarterYear> find_quarter_year(std::string_view text) {
+    const auto words = title_words(text);
+    std::size_t first = 0;
+    std::size_t last = 0;
+    return quarter_year_in(words, first, last);
+}
+
+std::optional<std::string> find_date(std::string_view text) {
+    const auto words = phrase_words(text);
+    auto iso = [](int y, int m, int d) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return std::string(buf);
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string_view w = words[i];
+        // 2025-07-31 (phrase_words splits at '-', so look at the raw text too).
+        if (w.size() == 4 && all_digits(w) && i + 2 < words.size() && all_digits(words[i + 1]) &&
+            all_digits(words[i + 2]) && words[i + 1].size() <= 2 && words[i + 2].size() <= 2) {
+            const auto y = plausible_year(w);
+            const int m = to_int(words[i + 1]);
+            const int d = to_int(words[i + 2]);
+            if (y && m >= 1 && m <= 12 && d >= 1 && d <= 31 && text.find(std::string(w) + "-") != std::string_view::npos) {
+                return iso(*y, m, d);
+            }
+        }
+        if (const int m = month_number(w)) {
+            if (i + 2 < words.size() && all_digits(words[i + 1]) && words[i + 1].size() <= 2) {
+                // "April 21, 2016" ("21," already lost its comma)
+                const int d = to_int(words[i + 1]);
+                std::string_view ys = words[i + 2];
+                if (ys.size() > 4 && all_digits(ys.substr(0, 4))) ys = ys.substr(0, 4);  // "2021,9:00"
+                if (const auto y = plausible_year(ys); y && d >= 1 && d <= 31) return iso(*y, m, d);
+            }
+            if (i >= 1 && i + 1 < words.size() && all_digits(words[i - 1]) && words[i - 1].size() <= 2) {
+                // "21 April 2016"
+                const int d = to_int(words[i - 1]);
+                if (const auto y = plausible_year(words[i + 1]); y && d >= 1 && d <= 31) return iso(*y, m, d);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
+    CallInfo info;
+    // Markdown fields first: they say exactly what they hold.
+    std::string field_company;
+    for (const auto raw : lines) {
+        const auto line = trim(raw);
+        if (!line.starts_with("**")) continue;
+        const auto close = line.find(":**");
+        if (close == std::string_view::npos) continue;
+        const std::string key = lower_ascii(trim(line.substr(2, close - 2)));
+        const std::string_view value = trim(line.substr(close + 3));
+        if (value.empty()) continue;
+        if (key == "company" || key == "company name") field_company = std::string(value);
+        if (key == "ticker" || key == "symbol") info.ticker = std::string(value);
+        if (key == "date" || key == "call date") {
+            if (auto d = find_date(value)) info.date = std::move(d);
+        }
+        if (key == "quarter" || key == "period" || key == "fiscal period") {
+            if (auto qy = find_quarter_year(value)) {
+                info.quarter = qy->quarter;
+                info.year = qy->year;
+            } else if (value.size() <= 2) {
+                std::size_t used = 0;
+                int year = 0;
+                const std::vector<std::string> w = {lower_ascii(value)};
+                if (const int q = quarter_at(w, 0, used, year)) info.quarter = q;
+                else if (value.size() == 1 && value[0] >= '1' && value[0] <= '4') info.quarter = value[0] - '0';
+            }
+        }
+        if ((key == "year" || key == "fiscal year") && info.year == 0) {
+            if (auto y = plausible_year(value.substr(0, 4))) info.year = *y;
+        }
+    }
+
+    // The title line: the first that names a quarter and year, read joined
+    // with the next line when it is wrapped.
+    const std::size_t n = std::min<std::size_t>(lines.size(), 40);
+    for (std::size_t i = 0; i < n && (info.quarter == 0 || info.company.empty()); ++i) {
+        std::string line(trim(lines[i]));
+        // A title is a line, not a paragraph that mentions a quarter.
+        if (line.empty() || line.starts_with("**") || line.size() > 160) continue;
+        if (i + 1 < n && !trim(lines[i + 1]).empty()) {
+            const std::string joined = line + " " + std::string(trim(lines[i + 1]));
+            if (!find_quarter_year(line) && find_quarter_year(joined)) line = joined;
+            else if (find_quarter_year(line) && lower_ascii(line).find("call") == std::string::npos &&
+                     lower_ascii(joined).find("call") != std::string::npos) {
+                line = joined;
+            }
+        }
+        // "...Q2 2021 Earnings CallJul 21, 2021": words run together at the seams.
+        std::string spaced;
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            spaced += line[k];
+            if (k + 1 < line.size() && is_lower(line[k]) && is_upper(line[k + 1]) && k >= 3 &&
+                std::string_view(line).substr(k - 3, 4) == "Call") {
+                spaced += ' ';
+            }
+            if (k + 1 < line.size() && line[k] == ')' && is_ascii_alnum(line[k + 1])) spaced += ' ';
+        }
+        line = spaced;
+        const std::string lowered = lower_ascii(line);
+        const bool titled = lowered.find("call") != std::string::npos || lowered.find("transcript") != std::string::npos ||
+                            lowered.find("conference") != std::string::npos || lowered.find("earnings") != std::string::npos ||
+                            lowered.find("results") != std::string::npos || lowered.find("briefing") != std::string::npos;
+        if (!titled) continue;
+        const auto words = title_words(line);
+        std::size_t first = 0;
+        std::size_t last = 0;
+        const auto qy = quarter_year_in(words, first, last);
+        if (!qy) continue;
+        if (info.quarter == 0) {
+            info.quarter = qy->quarter;
+            info.year = qy->year;
+        }
+        if (!info.date) info.date = find_date(line);
+        // Company: before the ticker group or the quarter words, else after
+        // the quarter words up to "Earnings" ("Q1 2016 Advanced Micro Devices Inc Earnings Call").
+        std::string company;
+        if (const auto group = ticker_group(line)) {
+            if (info.ticker.empty()) info.ticker = group->second;
+            company = clean_company(std::string_view(line).substr(0, group->first));
+        } else {
+            // Map the quarter words back onto the line by searching their text.
+            const std::string& qword = words[first];
+            const auto at = lowered.find(qword);
+            if (at != std::string::npos && at > 0) {
+                company = clean_company(std::string_view(line).substr(0, at));
+            } else if (at == 0) {
+                std::size_t after = 0;
+                for (std::size_t k = first; k < last; ++k) after = lowered.find(words[k], after) + words[k].size();
+                std::string_view rest = std::string_view(line).substr(after);
+                const std::string rest_lower = lower_ascii(rest);
+                std::size_t stop = rest.size();
+                for (std::string_view mark : {" earnings", " conference", " results", " financial", " call", " shareholder"}) {
+                    stop = std::min(stop, rest_lower.find(mark));
+                }
+                company = clean_company(rest.substr(0, stop));
+            }
+        }
+        // A markdown "# AAPL Q3 2025 ..." names the ticker, not the company.
+        if (ticker_like(company) && info.ticker.empty() && company.size() <= 5) {
+            info.ticker = company;
+            company.clear();
+        } else if (ticker_like(company) && company == info.ticker) {
+            company.clear();
+        }
+        if (info.company.empty() && !company.empty() && company.size() <= 80) info.company = company;
+    }
+    if (info.company.empty() && !field_company.empty()) {
+        // "**Company:** AAPL" is a ticker.
+        if (ticker_like(field_company) && field_company.size() <= 5) {
+            if (info.ticker.empty()) info.ticker = field_company;
+        } else {
+            info.company = field_company;
+        }
+    }
+    if (!info.date) {
+        for (std::size_t i = 0; i < n && !info.date; ++i) {
+            const auto line = trim(lines[i]);
+            if (line.size() < 60) info.date = find_date(line);
+        }
+    }
+    return info;
+}
+
+CallInfo call_info_from_file_name(std::string_view path) {
+    CallInfo info;
+    std::string_view name = path;
+    if (const auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+    // Every extension: "AAPL_Q3_2024.md.txt".
+    if (const auto dot = name.find('.'); dot != std::string_view::npos) name = name.substr(0, dot);
+
+    std::vector<std::string_view> tokens;
+    std::size_t i = 0;
+    while (i < name.size()) {
+        while (i < name.size() && (name[i] == '_' || name[i] == '-' || name[i] == ' ')) ++i;
+        const std::size_t start = i;
+        while (i < name.size() && name[i] != '_' && name[i] != '-' && name[i] != ' ') ++i;
+        if (i > start) tokens.push_back(name.substr(start, i - start));
+    }
+    // "TranscriptFY21Q3": split off an embedded FYnnQn.
+    std::vector<std::string_view> expanded;
+    for (const auto t : tokens) {
+        const std::string lowered = lower_ascii(t);
+        const auto fy = lowered.find("fy");
+        if (fy != std::string::npos && fy > 0 && fy + 2 < lowered.size() && is_digit(lowered[fy + 2])) {
+            expanded.push_back(t.substr(0, fy));
+            expanded.push_back(t.substr(fy));
+        } else {
+            expanded.push_back(t);
+        }
+    }
+    tokens = std::move(expanded);
+
+    std::vector<bool> used(tokens.size(), false);
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::string t = lower_ascii(tokens[k]);
+        // "20150226"
+        if (t.size() == 8 && all_digits(t)) {
+            const auto y = plausible_year(t.substr(0, 4));
+            const int m = to_int(t.substr(4, 2));
+            const int d = to_int(t.substr(6, 2));
+            if (y && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *y, m, d);
+                info.date = buf;
+                used[k] = true;
+                continue;
+            }
+        }
+        // "2018-Apr-26"
+        if (t.size() == 4 && all_digits(t) && k + 2 < tokens.size() && month_number(tokens[k + 1]) &&
+            all_digits(tokens[k + 2]) && tokens[k + 2].size() <= 2) {
+            if (const auto y = plausible_year(t)) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *y, month_number(tokens[k + 1]), to_int(tokens[k + 2]));
+                info.date = buf;
+                used[k] = used[k + 1] = used[k + 2] = true;
+                continue;
+            }
+        }
+        // "FY21Q3", "Q3", "q2", "2018", "FY2021"
+        if (t.starts_with("fy") && t.size() >= 4) {
+            const auto q = t.find('q');
+            const std::string_view ys = std::string_view(t).substr(2, (q == std::string::npos ? t.size() : q) - 2);
+            if (auto y = year_of(ys)) {
+                info.year = *y;
+                used[k] = true;
+                if (q != std::string::npos && q + 1 < t.size() && t[q + 1] >= '1' && t[q + 1] <= '4') info.quarter = t[q + 1] - '0';
+            }
+            continue;
+        }
+        std::size_t qused = 0;
+        int qyear = 0;
+        const std::vector<std::string> one = {t};
+        if (const int q = quarter_at(one, 0, qused, qyear); q && !info.quarter) {
+            info.quarter = q;
+            if (qyear) info.year = qyear;
+            used[k] = true;
+            continue;
+        }
+        if (t.size() == 4 && all_digits(t) && !info.year) {
+            if (const auto y = plausible_year(t)) {
+                info.year = *y;
+                used[k] = true;
+            }
+        }
+    }
+    if (info.quarter == 0 || info.year == 0) {
+        // A quarter without a year (or the reverse) is not a call's name.
+        if (info.quarter == 0) info.year = 0;
+        if (info.year == 0) info.quarter = 0;
+    }
+    // Ticker: a lone upper-case (or short lower-case, or numeric) token next
+    // to the quarter, year or date tokens; company: a run of words with
+    // lower-case letters ("Q3_2022_Equinix_Inc_Earnings_Call").
+    const bool dated = info.quarter != 0 || info.date.has_value();
+    if (!dated) return CallInfo{};
+    static const std::string_view kNoise[] = {"earnings", "call", "transcript", "conference", "text", "clean",
+                                              "final", "edited", "raw", "results", "presentation"};
+    auto noise = [&](std::string_view t) {
+        const std::string lowered = lower_ascii(t);
+        return std::find(std::begin(kNoise), std::end(kNoise), lowered) != std::end(kNoise);
+    };
+    std::vector<std::string_view> company;
+    bool mixed_case = false;
+    std::optional<std::size_t> ticker_at;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        if (used[k]) continue;
+        if (noise(tokens[k])) {
+            if (!company.empty()) break;
+            continue;
+        }
+        const bool near = (k > 0 && used[k - 1]) || (k + 1 < tokens.size() && used[k + 1]);
+        const bool upper = ticker_like(tokens[k]) && tokens[k].size() <= 5;
+        const bool digits = tokens[k].size() >= 4 && tokens[k].size() <= 6 && all_digits(tokens[k]);
+        const bool lower_short = tokens[k].size() <= 4 && std::all_of(tokens[k].begin(), tokens[k].end(), is_lower);
+        if (near && !ticker_at && (upper || digits || lower_short)) ticker_at = k;
+        if (is_upper(tokens[k].front()) || is_digit(tokens[k].front())) {
+            company.push_back(tokens[k]);
+            if (std::any_of(tokens[k].begin(), tokens[k].end(), is_lower)) mixed_case = true;
+        }
+    }
+    if (mixed_case && company.size() >= 2 && info.quarter != 0) {
+        info.company = join(company, " ");
+    } else if (ticker_at) {
+        info.ticker = std::string(tokens[*ticker_at]);
+        for (char& c : info.ticker) c = is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return info;
+}
+
+}  // namespace callsearch

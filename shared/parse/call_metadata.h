@@ -48,4 +48,29 @@ struct QuarterYear {
 // ticker and date are never set (the welcome does not say them).
 [[nodiscard]] CallInfo call_info_from_welcome(std::string_view text);
 
+// The fiscal quarter and year a call title names, in any vendor's style:
+// "Q1 2016", "Q3 FY2018", "FY24 Fourth Quarter", "fourth-quarter 2023",
+// "3Q23", "1Q 2023", "Q3 Fiscal Year 2025", "fiscal 2019 first quarter".
+// nullopt unless both are there.
+[[nodiscard]] std::optional<QuarterYear> find_quarter_year(std::string_view text);
+
+// The first date in the text: "APRIL 21, 2016", "Dec. 21, 2022", "Tuesday,
+// April 27, 2021", "21 April 2016", "2025-07-31" -> ISO "YYYY-MM-DD".
+[[nodiscard]] std::optional<std::string> find_date(std::string_view text);
+
+// Company, ticker, quarter, year and date from the title block of any layout
+// (the lines before the first turn): "Q1 2016 Advanced Micro Devices Inc
+// Earnings Call", "Microsoft Corp. (NASDAQ:MSFT) Q3 2018 Earnings Call April
+// 26, 2018", "Microsoft FY24 Fourth Quarter Earnings Conference Call",
+// "ASML HOLDING NV(ASML2.17%)Q2 2021 Earnings CallJul 21, 2021", markdown
+// fields ("**Company:** ...", "**Date:** ..."). A title wrapped over two
+// lines is read joined. Fields not found stay empty / 0.
+[[nodiscard]] CallInfo call_info_from_title_block(std::span<const std::string_view> lines);
+
+// What a file name says: "2018-Apr-26-MSFT.txt" (date, ticker),
+// "Q3_2022_Equinix_Inc_Earnings_Call.txt" (quarter, year, company),
+// "CT_KO_2018_q2.txt", "AAPL_q3_2023.txt" (ticker, quarter, year),
+// "TranscriptFY21Q3.txt", "20150226_ADSK_text.txt" (date, ticker).
+[[nodiscard]] CallInfo call_info_from_file_name(std::string_view path);
+
 }  // namespace callsearch

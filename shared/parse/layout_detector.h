@@ -11,9 +11,11 @@
 
 namespace callsearch {
 
-// nullopt when the text has the marks of neither layout (the caller reports
-// it as "not a transcript"). Page marks win over speaker lines: a Motley Fool
-// page quoting a Chinese line is still a Motley Fool page.
+// nullopt when the text has the marks of neither layout: the caller then
+// reads it with the layout-independent reader (parse/marked_parser.h). Page
+// marks win over speaker lines: a Motley Fool page quoting a Chinese line is
+// still a Motley Fool page, unless its speaker lines are all of the scraped
+// "Name--Title" form that the layout-independent reader takes.
 [[nodiscard]] std::optional<Layout> detect_layout(std::string_view text);
 
 }  // namespace callsearch

@@ -185,7 +185,7 @@ Transcript parse_motley_fool(std::string_view text) {
         }
         // Lines before the first turn are the header block, read below.
         if (transcript.turns.empty()) continue;
-        transcript.turns.back().paragraphs.push_back(Paragraph{std::string(written[line.index]), Lang::En, std::nullopt});
+        transcript.turns.back().paragraphs.push_back(Paragraph{std::string(written[line.index]), Lang::En, std::nullopt, std::nullopt});
     }
     // A speaker line repeated with nothing between them leaves an empty turn.
     std::erase_if(transcript.turns, [](const Turn& turn) { return turn.paragraphs.empty(); });

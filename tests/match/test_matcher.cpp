@@ -122,7 +122,7 @@ TEST_CASE("a bare word is expanded against the same state it is matched on") {
         IndexWriter writer(generation);
         auto transcript = test_support::sample_transcript();
         transcript.turns.resize(1);
-        transcript.turns[0].paragraphs = {{"We keep repurchasing shares.", Lang::En, {}}};
+        transcript.turns[0].paragraphs = {{"We keep repurchasing shares.", Lang::En, {}, {}}};
         writer.replace_file("new-form", build_documents(transcript, "new-form", s.analyzer), {"new-form", "h", 1},
                             call_of(transcript));
         writer.commit();

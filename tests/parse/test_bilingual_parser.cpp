@@ -32,7 +32,7 @@ using Roles = std::vector<std::string>;
 
 callsearch::Turn turn_saying(const char* speaker, const char* title, const char* text) {
     auto turn = callsearch::make_turn({speaker, title}, Section::Prepared);
-    turn.paragraphs.push_back({text, Lang::En, std::nullopt});
+    turn.paragraphs.push_back({text, Lang::En, std::nullopt, {}});
     return turn;
 }
 

@@ -19,7 +19,7 @@ inline callsearch::Transcript sample_transcript() {
     Turn op;
     op.speaker = "Operator";
     op.roles = {"operator"};
-    op.paragraphs = {{"Our next question comes from Brian Kinstlinger with Alliance Global Partners.", Lang::En, {}}};
+    op.paragraphs = {{"Our next question comes from Brian Kinstlinger with Alliance Global Partners.", Lang::En, {}, {}}};
     op.section = Section::QA;
 
     Turn analyst;
@@ -27,8 +27,8 @@ inline callsearch::Transcript sample_transcript() {
     analyst.roles = {"analyst"};
     analyst.section = Section::QA;
     analyst.paragraphs = {
-        {"And the second question is related to your EngageLab product.", Lang::En, {}},
-        {"第二個問題與您的 EngageLab 產品有關。", Lang::Zh, 0},
+        {"And the second question is related to your EngageLab product.", Lang::En, {}, {}},
+        {"第二個問題與您的 EngageLab 產品有關。", Lang::Zh, 0, {}},
     };
 
     Turn cfo;
@@ -39,10 +39,10 @@ inline callsearch::Transcript sample_transcript() {
     cfo.paragraphs = {
         {"Subscription Services revenue were RMB 40.5 million, up 6% year-over-year, mainly driven by "
          "increasing ARPU.",
-         Lang::En, {}},
-        {"訂閱服務收入為人民幣4,050萬元,較去年成長6%,主要受到ARPU成長的推動。", Lang::Zh, 0},
-        {"In the quarter ended June 30, 2023, we repurchased 443,000 ADSs.", Lang::En, {}},
-        {"截至 2023 年 6 月 30 日的季度,我們回購了 443,000 股美國存託股。", Lang::Zh, 2},
+         Lang::En, {}, {}},
+        {"訂閱服務收入為人民幣4,050萬元,較去年成長6%,主要受到ARPU成長的推動。", Lang::Zh, 0, {}},
+        {"In the quarter ended June 30, 2023, we repurchased 443,000 ADSs.", Lang::En, {}, {}},
+        {"截至 2023 年 6 月 30 日的季度,我們回購了 443,000 股美國存託股。", Lang::Zh, 2, {}},
     };
     t.turns = {op, analyst, cfo};
     return t;

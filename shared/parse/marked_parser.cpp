@@ -1,0 +1,653 @@
+#include "parse/marked_parser.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "parse/bilingual_parser.h"
+#include "parse/boilerplate.h"
+#include "parse/call_metadata.h"
+#include "parse/line_text.h"
+#include "parse/participant_list.h"
+#include "parse/role_evidence.h"
+#include "parse/roles.h"
+#include "parse/section_heading.h"
+#include "parse/speaker_header.h"
+#include "parse/speaker_line.h"
+#include "parse/speaker_names.h"
+#include "parse/text_repair.h"
+
+namespace callsearch {
+namespace {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        lines.push_back(trim(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return lines;
+}
+
+enum class Kind { Numbered, TwoLine, Listed, Generic, Dashed, QaMarker, BareName, Inline };
+
+const char* describe(Kind k) {
+    switch (k) {
+        case Kind::Numbered: return "'Name,  Company - Title [n]' lines";
+        case Kind::TwoLine: return "name lines followed by a 'Company - Title' line";
+        case Kind::Listed: return "lines naming a listed participant";
+        case Kind::Generic: return "'Operator' lines";
+        case Kind::Dashed: return "'Name - Title' lines";
+        case Kind::QaMarker: return "'Q - Name' / 'A - Name' lines";
+        case Kind::BareName: return "recurring or introduced name lines";
+        case Kind::Inline: return "inline 'Name: text' prefixes";
+    }
+    return "";
+}
+
+struct Header {
+    Kind kind;
+    HeaderShape shape;
+    std::size_t lines = 1;  // how many lines it takes
+};
+
+// Words that start replies, never names, even with a capital ("Thanks Mark").
+bool starts_with_reply(std::string_view line) {
+    static const std::string_view kStarts[] = {"Thanks", "Thank", "Okay", "OK", "Yes", "Yeah", "Good", "Great",
+                                               "Hello", "Hi", "Sure", "Right", "Well", "So", "And", "But",
+                                               "Congratulations", "Welcome", "Next", "Ladies", "Again"};
+    const auto space = line.find(' ');
+    const auto first = line.substr(0, space);
+    return std::find(std::begin(kStarts), std::end(kStarts), first) != std::end(kStarts);
+}
+
+bool bare_name(std::string_view line) {
+    if (line.empty() || line.size() > 50 || starts_with_reply(line)) return false;
+    if (line.front() == '(' || line.front() == '[' || line.back() == ')' || line.back() == ']') return false;
+    if (line.find(',') != std::string_view::npos) return false;
+    return looks_like_person_name(line) && !is_generic_speaker(line);
+}
+
+bool has_role_words(std::string_view title) {
+    if (title_is_telling(title)) return true;
+    const auto roles = roles_for("", title);
+    return !roles.empty() && roles != std::vector<std::string>{"analyst"} && roles != std::vector<std::string>{"executive"};
+}
+
+bool is_operator_turn(const Turn& t) {
+    return std::find(t.roles.begin(), t.roles.end(), "operator") != t.roles.end();
+}
+bool is_analyst_turn(const Turn& t) {
+    return std::find(t.roles.begin(), t.roles.end(), "analyst") != t.roles.end();
+}
+
+bool mentions_questions(const Turn& turn) {
+    for (const auto& p : turn.paragraphs) {
+        const std::string lowered = lower_ascii(p.text);
+        if (lowered.find("question") != std::string::npos || lowered.find("q&a") != std::string::npos ||
+            lowered.find("q & a") != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ends_sentence(std::string_view line) {
+    if (line.empty()) return true;
+    const char c = line.back();
+    if (c == '.' || c == '?' || c == '!' || c == ':' || c == '"' || c == ')') return true;
+    return line.ends_with("\u201d") || line.ends_with("\u2019") || line.ends_with("\u3002") || line.ends_with("\uff1f");
+}
+
+class MarkedParser {
+public:
+    MarkedParser(std::string_view text, std::string_view path) : path_(path) {
+        RepairedText repaired = repair_text(text);
+        transcript_.notes.repaired_words = repaired.split_words;
+        written_text_ = std::move(repaired.text);
+        plain_text_ = plain_spaces(written_text_);
+        lines_ = split_lines(plain_text_);
+        written_ = split_lines(written_text_);
+    }
+
+    Transcript run() {
+        find_body_end();
+        lists_ = read_participant_lists(lines_);
+        in_list_.assign(lines_.size(), false);
+        for (const auto i : lists_.lines) {
+            if (i < in_list_.size()) in_list_[i] = true;
+        }
+        count_lines();
+        choose_headers();
+        build_turns();
+        if (transcript_.turns.empty()) return std::move(transcript_);
+        assign_sections();
+        unify_names();
+        assign_roles();
+        participants();
+        metadata();
+        return std::move(transcript_);
+    }
+
+private:
+    void drop(const char* kind, std::size_t i) {
+        for (auto& d : transcript_.notes.dropped) {
+            if (d.kind == kind) {
+                ++d.lines;
+                return;
+            }
+        }
+        std::string words(written_[i].substr(0, 60));
+        transcript_.notes.dropped.push_back(ParseNotes::Dropped{kind, 1, std::move(words)});
+    }
+
+    void find_body_end() {
+        body_end_ = lines_.size();
+        // Definitions and disclaimers close StreetEvents files; nothing after them is speech.
+        for (std::size_t i = lines_.size() / 3; i < lines_.size(); ++i) {
+            if (heading_of_line(lines_[i]) == Heading::EndMatter) {
+                body_end_ = i;
+                break;
+            }
+        }
+    }
+
+    void count_lines() {
+        for (std::size_t i = 0; i < body_end_; ++i) {
+            if (lines_[i].empty() || in_list_[i]) continue;
+            ++line_counts_[std::string(lines_[i])];
+            if (auto inline_shape = parse_inline_prefix(lines_[i])) ++prefix_counts_[name_key(inline_shape->name)];
+        }
+    }
+
+    const ListedParticipant* listed(std::string_view name) const {
+        for (const auto& e : lists_.entries) {
+            if (same_person(e.name, name)) return &e;
+        }
+        return nullptr;
+    }
+
+    // The text of the few lines before i: where an operator introduces the next speaker.
+    bool introduced_before(std::size_t i, std::string_view name) const {
+        std::size_t seen = 0;
+        for (std::size_t k = i; k-- > 0 && seen < 4;) {
+            if (lines_[k].empty()) continue;
+            ++seen;
+            if (questioner_introduced(lines_[k], name)) return true;
+        }
+        return false;
+    }
+
+    std::optional<Header> line_header(std::size_t i) const {
+        const std::string_view line = lines_[i];
+        if (line.empty() || in_list_[i] || heading_of_line(line) != Heading::None) return std::nullopt;
+        if (auto numbered = parse_numbered_header(line)) return Header{Kind::Numbered, std::move(*numbered), 1};
+        if (is_generic_speaker(line) && line.size() <= 40) return Header{Kind::Generic, HeaderShape{std::string(line), {}, {}, {}}, 1};
+        const std::string_view next = i + 1 < lines_.size() ? lines_[i + 1] : std::string_view{};
+        if (looks_like_person_name(line) && !starts_with_reply(line)) {
+            if (const auto* entry = listed(line)) {
+                HeaderShape shape{std::string(line), entry->title, entry->affiliation, {}};
+                // Its "Company - Title" (or title) line follows.
+                if (!next.empty() && next.size() < 250) {
+                    const std::string joined = entry->affiliation.empty() ? entry->title
+                                               : entry->title.empty()     ? entry->affiliation
+                                                                          : entry->affiliation + " - " + entry->title;
+                    if (next == joined || (!joined.empty() && std::string_view(joined).starts_with(next) &&
+                                           next.size() * 2 > joined.size())) {
+                        return Header{Kind::TwoLine, std::move(shape), joined.size() > next.size() ? 3u : 2u};
+                    }
+                }
+                return Header{Kind::Listed, std::move(shape), 1};
+            }
+            if (!next.empty() && next.find(" - ") != std::string_view::npos && next.size() < 200 &&
+                !ends_sentence(next) && line.size() < 40) {
+                // An unlisted name with a "Company - Title" line under it.
+                ListedParticipant entry;
+                assign_title(entry, next);
+                if (has_role_words(entry.title) || !entry.affiliation.empty()) {
+                    if (entry.title.find(' ') != std::string::npos || has_role_words(entry.title)) {
+                        return Header{Kind::TwoLine, HeaderShape{std::string(line), entry.title, entry.affiliation, {}}, 2};
+                    }
+                }
+            }
+        }
+        if (auto qa = strip_qa_marker(line)) {
+            return Header{Kind::QaMarker, HeaderShape{std::move(*qa), {}, {}, {}}, 1};
+        }
+        // Whole list entries as headers: "Timothy K. Leveridge - The Coca-Cola Co."
+        if (const SplitEntry split = split_at_dash(line); !split.name.empty()) {
+            if (const auto* entry = listed(split.name); entry && looks_like_person_name(split.name)) {
+                return Header{Kind::Listed, HeaderShape{split.name, entry->title, entry->affiliation, {}}, 1};
+            }
+            for (std::string_view sep : {" -- ", " - ", " \u2013 ", " \u2014 "}) {
+                std::string normalized(line);
+                if (sep == " -- ") {
+                    // "Lisa Su--President and Chief Executive Officer"
+                    for (auto p = normalized.find("--"); p != std::string::npos; p = normalized.find("--", p + 4)) {
+                        if ((p > 0 && normalized[p - 1] != ' ') || (p + 2 < normalized.size() && normalized[p + 2] != ' ')) {
+                            normalized.replace(p, 2, " -- ");
+                        }
+                    }
+                }
+                auto speaker = parse_speaker_line(normalized, sep);
+                if (!speaker || speaker->title.empty() || starts_with_reply(speaker->name)) continue;
+                if (has_role_words(speaker->title) || listed(speaker->name)) {
+                    HeaderShape shape{speaker->name, speaker->title, {}, {}};
+                    // "Firm -- Analyst": the firm is the affiliation.
+                    return Header{Kind::Dashed, std::move(shape), 1};
+                }
+            }
+        }
+        if (bare_name(line)) {
+            const auto it = line_counts_.find(std::string(line));
+            const bool recurs = it != line_counts_.end() && it->second >= 2;
+            if (recurs || introduced_before(i, line)) return Header{Kind::BareName, HeaderShape{std::string(line), {}, {}, {}}, 1};
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Header> inline_header(std::size_t i) const {
+        const std::string_view line = lines_[i];
+        if (line.empty() || in_list_[i]) return std::nullopt;
+        auto shape = parse_inline_prefix(line);
+        if (!shape) return std::nullopt;
+        const auto it = prefix_counts_.find(name_key(shape->name));
+        const std::size_t recurs = it == prefix_counts_.end() ? 0 : it->second;
+        const bool several_words = shape->name.find(' ') != std::string::npos;
+        const bool evidence = is_generic_speaker(shape->name) || listed(shape->name) || !shape->affiliation.empty() ||
+                              (several_words && (recurs >= 2 || introduced_before(i, shape->name))) || recurs >= 3 ||
+                              !shape->title.empty();
+        if (!evidence || starts_with_reply(shape->name)) return std::nullopt;
+        return Header{Kind::Inline, std::move(*shape), 1};
+    }
+
+    void choose_headers() {
+        std::vector<std::optional<Header>> by_line(body_end_);
+        std::vector<std::optional<Header>> by_prefix(body_end_);
+        std::size_t line_total = 0;
+        std::size_t prefix_total = 0;
+        for (std::size_t i = 0; i < body_end_; ++i) {
+            by_line[i] = line_header(i);
+            if (by_line[i]) ++line_total;
+            by_prefix[i] = inline_header(i);
+            if (by_prefix[i]) ++prefix_total;
+        }
+        inline_mode_ = prefix_total >= 3 && prefix_total > line_total;
+        headers_ = inline_mode_ ? std::move(by_prefix) : std::move(by_line);
+
+        std::map<Kind, std::size_t> kinds;
+        for (const auto& h : headers_) {
+            if (h) ++kinds[h->kind];
+        }
+        Kind main = Kind::Generic;
+        std::size_t best = 0;
+        for (const auto& [kind, count] : kinds) {
+            if (kind != Kind::Generic && count > best) {
+                best = count;
+                main = kind;
+            }
+        }
+        switch (main) {
+            case Kind::Numbered: layout_ = Layout::Refinitiv; break;
+            case Kind::TwoLine: layout_ = Layout::TwoLineHeader; break;
+            case Kind::Listed:
+            case Kind::BareName:
+            case Kind::QaMarker:
+            case Kind::Generic: layout_ = Layout::NameLines; break;
+            case Kind::Dashed: layout_ = Layout::DashedLines; break;
+            case Kind::Inline: layout_ = Layout::InlinePrefix; break;
+        }
+        std::string evidence;
+        for (const auto& [kind, count] : kinds) {
+            if (!evidence.empty()) evidence += ", ";
+            evidence += std::to_string(count) + " " + describe(kind);
+        }
+        if (!lists_.entries.empty()) evidence += "; participant lists of " + std::to_string(lists_.entries.size()) + " entries";
+        transcript_.notes.layout_evidence = evidence;
+    }
+
+    // Hard-wrapped text: most long lines end near one width (a PDF page's).
+    bool hard_wrapped() const {
+        std::vector<std::size_t> lengths;
+        for (std::size_t i = 0; i < body_end_; ++i) {
+            if (!headers_[i] && !in_list_[i] && lines_[i].size() >= 30) lengths.push_back(lines_[i].size());
+        }
+        if (lengths.size() < 20) return false;
+        std::sort(lengths.begin(), lengths.end());
+        const std::size_t width = lengths[lengths.size() * 95 / 100];
+        if (width > 220) return false;
+        const auto near = std::count_if(lengths.begin(), lengths.end(), [&](std::size_t l) { return l * 100 >= width * 80; });
+        return static_cast<std::size_t>(near) * 100 >= lengths.size() * 45;
+    }
+
+    void build_turns() {
+        const bool wrapped = hard_wrapped();
+        Section section = Section::Prepared;
+        std::size_t first_turn_line = body_end_;
+        bool continue_paragraph = false;
+        std::unordered_map<std::string, std::size_t> repeats;  // long lines that recur: page furniture
+        for (std::size_t i = 0; i < body_end_; ++i) {
+            if (!headers_[i] && lines_[i].size() >= 12) ++repeats[std::string(lines_[i])];
+        }
+        for (std::size_t i = 0; i < body_end_; ++i) {
+            const std::string_view line = lines_[i];
+            if (in_list_[i]) {
+                if (!line.empty()) drop("participant list", i);
+                continue_paragraph = false;
+                continue;
+            }
+            if (line.empty()) {
+                continue_paragraph = false;
+                continue;
+            }
+            if (const Heading h = heading_of_line(line); h == Heading::Prepared || h == Heading::QA) {
+                section = h == Heading::QA ? Section::QA : Section::Prepared;
+                if (h == Heading::QA && !saw_qa_heading_) {
+                    saw_qa_heading_ = true;
+                    transcript_.notes.qa_from = "heading '" + std::string(line) + "'";
+                }
+                continue_paragraph = false;
+                continue;
+            }
+            if (const auto& header = headers_[i]) {
+                if (transcript_.turns.empty()) first_turn_line = i;
+                Turn turn;
+                turn.speaker = header->shape.name;
+                turn.title = header->shape.title;
+                turn.firm = header->shape.affiliation;
+                turn.section = section;
+                transcript_.turns.push_back(std::move(turn));
+                if (!header->shape.text.empty()) {
+                    const std::string_view w = written_[i];
+                    const auto at = w.find(header->shape.text.substr(0, std::min<std::size_t>(header->shape.text.size(), 8)));
+                    add_paragraph(at == std::string_view::npos ? std::string_view(header->shape.text) : trim(w.substr(at)));
+                    continue_paragraph = wrapped && !ends_sentence(line);
+                } else {
+                    continue_paragraph = false;
+                }
+                i += header->lines - 1;
+                continue;
+            }
+            if (const char* kind = boilerplate_kind(line)) {
+                drop(kind, i);
+                continue;
+            }
+            if (line.size() >= 12 && repeats[std::string(line)] >= 3 && !ends_sentence(line)) {
+                drop("repeated line (page header or footer)", i);
+                continue;
+            }
+            if (transcript_.turns.empty()) {
+                drop("title block", i);
+                continue;
+            }
+            if (continue_paragraph && !transcript_.turns.back().paragraphs.empty()) {
+                auto& text = transcript_.turns.back().paragraphs.back().text;
+                text += ' ';
+                text += written_[i];
+            } else {
+                add_paragraph(written_[i]);
+            }
+            continue_paragraph = wrapped && !ends_sentence(line);
+        }
+        std::erase_if(transcript_.turns, [](const Turn& t) { return t.paragraphs.empty(); });
+        first_turn_line_ = first_turn_line;
+    }
+
+    void add_paragraph(std::string_view text) {
+        Paragraph p;
+        p.text = std::string(text);
+        p.lang = line_language(text);
+        transcript_.turns.back().paragraphs.push_back(std::move(p));
+    }
+
+    void assign_sections() {
+        if (saw_qa_heading_) return;
+        // Without a heading, Q&A opens where the floor is opened: the first
+        // operator or analyst turn after another speaker has spoken of questions.
+        bool questions_mentioned = false;
+        for (std::size_t i = 0; i < transcript_.turns.size(); ++i) {
+            const Turn& t = transcript_.turns[i];
+            const bool op = is_generic_speaker(t.speaker) && lower_ascii(t.speaker) == "operator";
+            if ((op || !t.firm.empty()) && questions_mentioned && i > 0) {
+                for (std::size_t k = i; k < transcript_.turns.size(); ++k) transcript_.turns[k].section = Section::QA;
+                transcript_.notes.qa_from = op ? "operator cue after the floor was opened"
+                                               : "first questioner after the floor was opened";
+                return;
+            }
+            if (!op && mentions_questions(t)) questions_mentioned = true;
+        }
+    }
+
+    // One spelling per person: the participant list's, else the fullest
+    // header spelling, with all-capital names written as the text writes them.
+    void unify_names() {
+        std::vector<std::string> forms;
+        for (auto& turn : transcript_.turns) {
+            if (is_generic_speaker(turn.speaker)) continue;
+            if (const auto* entry = listed(turn.speaker)) {
+                turn.speaker = entry->name;
+                continue;
+            }
+            bool merged = false;
+            for (auto& form : forms) {
+                if (same_person(form, turn.speaker)) {
+                    if (turn.speaker.size() > form.size() && !is_all_caps(turn.speaker)) form = turn.speaker;
+                    merged = true;
+                    break;
+                }
+            }
+            if (!merged) forms.push_back(turn.speaker);
+        }
+        for (auto& form : forms) {
+            if (!is_all_caps(form)) continue;
+            // "SATYA NADELLA" is written "Satya Nadella" where the call names him.
+            const std::string key = name_key(form);
+            const std::string lowered = lower_ascii(plain_text_);
+            for (auto pos = lowered.find(key); pos != std::string::npos; pos = lowered.find(key, pos + 1)) {
+                const std::string_view seen = std::string_view(plain_text_).substr(pos, key.size());
+                if (!is_all_caps(seen) && is_upper(seen.front())) {
+                    form = std::string(seen);
+                    break;
+                }
+            }
+            if (is_all_caps(form)) form = title_case(form);
+        }
+        for (auto& turn : transcript_.turns) {
+            if (is_generic_speaker(turn.speaker) || listed(turn.speaker)) continue;
+            for (const auto& form : forms) {
+                if (same_person(form, turn.speaker)) {
+                    turn.speaker = form;
+                    break;
+                }
+            }
+        }
+    }
+
+    void assign_roles() {
+        auto& turns = transcript_.turns;
+        // What each speaker's header and list entry say.
+        for (auto& turn : turns) {
+            const auto* entry = listed(turn.speaker);
+            if (turn.title.empty() && entry) turn.title = entry->title;
+            if (turn.firm.empty() && entry) turn.firm = entry->affiliation;
+            const Side side = entry ? entry->side : Side::Unknown;
+            std::string firm = turn.firm;
+            if (is_generic_speaker(turn.speaker)) {
+                turn.roles = roles_for(turn.speaker, turn.title);
+            } else if (side == Side::Outside) {
+                turn.roles = {"analyst"};
+            } else if (!turn.title.empty()) {
+                turn.roles = roles_for(turn.speaker, turn.title);
+                if (side == Side::Company && turn.roles == std::vector<std::string>{"analyst"}) turn.roles = {"executive"};
+                if (turn.roles == std::vector<std::string>{"analyst"} && firm.empty()) firm = analyst_firm(turn.title);
+            } else if (side == Side::Company) {
+                turn.roles = {"executive"};
+            } else if (!turn.firm.empty() && !company_side_firm(turn.firm)) {
+                // "KEITH WEISS, Morgan Stanley:" speaks for a firm that is not the company.
+                turn.roles = {"analyst"};
+            } else {
+                turn.roles.clear();
+            }
+            const bool analyst = std::find(turn.roles.begin(), turn.roles.end(), "analyst") != turn.roles.end();
+            turn.firm = analyst ? firm : std::string();
+        }
+        // Where nothing specific is known: the host's introductions (first
+        // turns) and the operator's introductions of questioners.
+        std::string opening;
+        for (std::size_t t = 0; t < std::min<std::size_t>(turns.size(), 6); ++t) {
+            for (const auto& p : turns[t].paragraphs) {
+                opening += p.text;
+                opening += '\n';
+            }
+        }
+        std::map<std::string, std::vector<std::string>> introduced;
+        for (auto& turn : turns) {
+            const bool unknown = turn.roles.empty() || turn.roles == std::vector<std::string>{"executive"};
+            if (!unknown || is_generic_speaker(turn.speaker)) continue;
+            auto it = introduced.find(turn.speaker);
+            if (it == introduced.end()) {
+                it = introduced.emplace(turn.speaker, roles_from_introduction(opening, turn.speaker)).first;
+            }
+            if (!it->second.empty()) turn.roles = it->second;
+        }
+        for (std::size_t t = 0; t < turns.size(); ++t) {
+            Turn& turn = turns[t];
+            if (!turn.roles.empty() || is_generic_speaker(turn.speaker)) continue;
+            // The turn just before, or the one before that, introduces them.
+            for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
+                const Turn& prev = turns[t - back];
+                if (!is_operator_turn(prev) && !is_company_turn(prev)) continue;
+                bool found = false;
+                for (const auto& p : prev.paragraphs) {
+                    if (auto firm = questioner_introduced(p.text, turn.speaker)) {
+                        for (auto& other : turns) {
+                            if (other.speaker == turn.speaker && other.roles.empty()) {
+                                other.roles = {"analyst"};
+                                other.firm = *firm;
+                            }
+                        }
+                        found = true;
+                        break;
+                    }
+                }
+                if (found) break;
+            }
+        }
+    }
+
+    bool is_company_turn(const Turn& t) const {
+        return !t.roles.empty() && !is_analyst_turn(t) && !is_operator_turn(t);
+    }
+
+    // A firm named in a prefix that is the company itself ("Microsoft") is no analyst's firm.
+    bool company_side_firm(std::string_view firm) const {
+        for (const auto& e : lists_.entries) {
+            if (e.side == Side::Company && !e.affiliation.empty() && equals_ci(e.affiliation, firm)) return true;
+        }
+        return false;
+    }
+
+    void participants() {
+        for (const auto& e : lists_.entries) {
+            std::string title = e.title;
+            if (e.side == Side::Outside && !e.affiliation.empty()) {
+                title = e.title.empty() ? e.affiliation + " -- Analyst" : e.affiliation + " -- " + e.title;
+            }
+            transcript_.participants.push_back(Participant{e.name, title});
+        }
+        if (transcript_.participants.empty()) transcript_.participants = participants_from_turns(transcript_.turns);
+    }
+
+    void metadata() {
+        CallInfo& call = transcript_.call;
+        ParseNotes& notes = transcript_.notes;
+        const std::size_t header_end = std::min(first_turn_line_, lines_.size());
+        const CallInfo title = call_info_from_title_block(std::span<const std::string_view>(lines_.data(), header_end));
+        const CallInfo file = call_info_from_file_name(path_);
+        CallInfo welcome;
+        for (std::size_t t = 0; t < std::min<std::size_t>(transcript_.turns.size(), 3) && welcome.company.empty(); ++t) {
+            for (const auto& p : transcript_.turns[t].paragraphs) {
+                CallInfo w = call_info_from_welcome(p.text);
+                if (!w.company.empty() || w.quarter != 0) {
+                    welcome = std::move(w);
+                    break;
+                }
+            }
+        }
+        auto pick = [](std::string& field, std::string& from, const std::string& value, const char* source) {
+            if (field.empty() && !value.empty()) {
+                field = value;
+                from = source;
+            }
+        };
+        pick(call.company, notes.company_from, title.company, "title block");
+        pick(call.company, notes.company_from, welcome.company, "operator's welcome");
+        pick(call.company, notes.company_from, file.company, "file name");
+        if (call.company.empty()) {
+            // The employer most company-side participants are listed with.
+            std::map<std::string, std::size_t> votes;
+            for (const auto& e : lists_.entries) {
+                if (e.side == Side::Company && !e.affiliation.empty()) ++votes[e.affiliation];
+            }
+            std::size_t best = 0;
+            for (const auto& [name, n] : votes) {
+                if (n > best) {
+                    best = n;
+                    call.company = name;
+                    notes.company_from = "participant list";
+                }
+            }
+        }
+        pick(call.ticker, notes.ticker_from, title.ticker, "title block");
+        pick(call.ticker, notes.ticker_from, file.ticker, "file name");
+        // The quarter and year a title or a file name states win over the
+        // spoken welcome, which transcribes what was said (misspoken years happen).
+        for (const auto& [info, source] : {std::pair<const CallInfo&, const char*>{title, "title block"},
+                                           std::pair<const CallInfo&, const char*>{file, "file name"},
+                                           std::pair<const CallInfo&, const char*>{welcome, "operator's welcome"}}) {
+            if (call.quarter == 0 && info.quarter != 0 && info.year != 0) {
+                call.quarter = info.quarter;
+                call.year = info.year;
+                notes.quarter_from = notes.year_from = source;
+            }
+        }
+        if (title.date) {
+            call.date = title.date;
+            notes.date_from = "title block";
+        } else if (file.date) {
+            call.date = file.date;
+            notes.date_from = "file name";
+        }
+        call.layout = layout_;
+    }
+
+    std::string path_;
+    std::string written_text_;
+    std::string plain_text_;
+    std::vector<std::string_view> lines_;
+    std::vector<std::string_view> written_;
+    ParticipantLists lists_;
+    std::vector<bool> in_list_;
+    std::unordered_map<std::string, std::size_t> line_counts_;
+    std::unordered_map<std::string, std::size_t> prefix_counts_;
+    std::vector<std::optional<Header>> headers_;
+    bool inline_mode_ = false;
+    bool saw_qa_heading_ = false;
+    std::size_t body_end_ = 0;
+    std::size_t first_turn_line_ = 0;
+    Layout layout_ = Layout::NameLines;
+    Transcript transcript_;
+};
+
+}  // namespace
+
+Transcript parse_marked(std::string_view text, std::string_view source_path) {
+    return MarkedParser(text, source_path).run();
+}
+
+}  // namespace callsearch

@@ -1,0 +1,163 @@
+#include "parse/participant_list.h"
+
+#include <array>
+
+#include "parse/line_text.h"
+#include "parse/roles.h"
+#include "parse/section_heading.h"
+#include "parse/speaker_line.h"
+
+namespace callsearch {
+namespace {
+
+constexpr std::array<std::string_view, 5> kDashes = {" -- ", " \u2013 ", " \u2014 ", " - ", "--"};
+
+bool starts_bullet(std::string_view line) { return line.starts_with("* ") || line.starts_with("\u2022 "); }
+
+std::string_view strip_bullet(std::string_view line) {
+    if (line.starts_with("* ")) return trim(line.substr(2));
+    if (line.starts_with("\u2022 ")) return trim(line.substr(4));
+    return line;
+}
+
+// Words that show the text names a post rather than only an employer.
+bool names_a_post(std::string_view text) {
+    if (!roles_for("", text).empty() && roles_for("", text) != std::vector<std::string>{"analyst"}) {
+        // roles_for guesses analyst for a bare firm name; a post is anything specific.
+        const auto roles = roles_for("", text);
+        if (roles != std::vector<std::string>{"executive"}) return true;
+    }
+    return title_is_telling(text);
+}
+
+Side side_of(Heading h) {
+    if (h == Heading::CompanyParticipants) return Side::Company;
+    if (h == Heading::OutsideParticipants) return Side::Outside;
+    return Side::Unknown;
+}
+
+bool ends_list(std::string_view line) {
+    const Heading h = heading_of_line(line);
+    return h != Heading::None;
+}
+
+}  // namespace
+
+SplitEntry split_at_dash(std::string_view line) {
+    line = trim(line);
+    std::size_t best = std::string_view::npos;
+    std::size_t best_len = 0;
+    for (const auto dash : kDashes) {
+        const auto pos = line.find(dash);
+        if (pos != std::string_view::npos && pos < best) {
+            best = pos;
+            best_len = dash.size();
+        }
+    }
+    if (best == std::string_view::npos || best == 0) return {};
+    return SplitEntry{std::string(trim(line.substr(0, best))), std::string(trim(line.substr(best + best_len)))};
+}
+
+void assign_title(ListedParticipant& entry, std::string_view rest) {
+    rest = trim(rest);
+    if (rest.empty() || rest == "-") return;
+    // "Company - Title": the last " - " separates them ("Keefe, Bruyette, & Woods, Inc., Research Division - MD").
+    std::size_t sep = rest.rfind(" - ");
+    std::size_t sep_len = 3;
+    if (sep == std::string_view::npos) {
+        sep = rest.rfind(" -- ");
+        sep_len = 4;
+    }
+    if (sep == std::string_view::npos && rest.starts_with("- ")) {
+        sep = 0;
+        sep_len = 2;
+    }
+    if (sep != std::string_view::npos) {
+        entry.affiliation = std::string(trim(rest.substr(0, sep)));
+        entry.title = std::string(trim(rest.substr(sep + sep_len)));
+        if (entry.title == "-") entry.title.clear();
+        return;
+    }
+    if (names_a_post(rest)) {
+        entry.title = std::string(rest);
+    } else {
+        entry.affiliation = std::string(rest);
+    }
+}
+
+ParticipantLists read_participant_lists(const std::vector<std::string_view>& lines) {
+    ParticipantLists out;
+    const std::size_t n = lines.size();
+    auto next_nonblank = [&](std::size_t i) {
+        while (i < n && lines[i].empty()) ++i;
+        return i;
+    };
+
+    for (std::size_t i = 0; i < n; ++i) {
+        const Heading h = heading_of_line(lines[i]);
+        const bool duration = lines[i].starts_with("Duration:") && lines[i].size() < 40;
+        if (!is_participant_heading(h) && !duration) continue;
+        const Side side = duration ? Side::Unknown : side_of(h);
+        out.lines.push_back(i);
+        std::size_t j = i + 1;
+        while (j < n) {
+            // Rules of '=' around a StreetEvents heading belong to it.
+            if (lines[j].empty() || lines[j].starts_with("====")) {
+                out.lines.push_back(j);
+                ++j;
+                continue;
+            }
+            if (ends_list(lines[j])) break;
+            const std::string_view line = lines[j];
+            ListedParticipant entry;
+            entry.side = side;
+            std::vector<std::size_t> used{j};
+            if (starts_bullet(line)) {
+                // " * Name" then "Company - Title" on the next line.
+                entry.name = std::string(strip_bullet(line));
+                const std::size_t k = j + 1;
+                if (k < n && !lines[k].empty() && !starts_bullet(lines[k]) && !ends_list(lines[k])) {
+                    assign_title(entry, lines[k]);
+                    used.push_back(k);
+                }
+            } else if (const SplitEntry split = split_at_dash(line); !split.name.empty() &&
+                                                                     looks_like_person_name(split.name)) {
+                entry.name = split.name;
+                if (side == Side::Unknown && split.rest.find("--") != std::string::npos) {
+                    // fool.com: "Name--Firm -- Analyst"
+                    const auto sep = split.rest.rfind("--");
+                    entry.affiliation = std::string(trim(std::string_view(split.rest).substr(0, sep)));
+                    entry.title = std::string(trim(std::string_view(split.rest).substr(sep + 2)));
+                } else {
+                    assign_title(entry, split.rest);
+                }
+            } else if (looks_like_person_name(line) && !is_generic_speaker(line)) {
+                // A name line, its "Company - Title" on the next line(s) of the same block.
+                entry.name = std::string(line);
+                std::size_t k = j + 1;
+                std::string rest;
+                while (k < n && !lines[k].empty() && !ends_list(lines[k]) && rest.size() < 300) {
+                    const bool is_title_line = lines[k].find(" - ") != std::string_view::npos || !rest.empty();
+                    if (!is_title_line) break;
+                    if (!rest.empty()) rest += ' ';
+                    rest += lines[k];
+                    used.push_back(k);
+                    ++k;
+                }
+                assign_title(entry, rest);
+            } else {
+                break;  // speech, a speaker line such as "Operator", or the body
+            }
+            for (const auto u : used) out.lines.push_back(u);
+            j = used.back() + 1;
+            out.entries.push_back(std::move(entry));
+            // Blocks are separated by blank lines; a run of text that is not
+            // an entry ends the list.
+            (void)next_nonblank;
+        }
+        i = j - 1;
+    }
+    return out;
+}
+
+}  // namespace callsearch

@@ -1,0 +1,138 @@
+#include "parse/speaker_header.h"
+
+#include "parse/line_text.h"
+#include "parse/participant_list.h"
+#include "parse/speaker_line.h"
+
+namespace callsearch {
+namespace {
+
+constexpr std::size_t kMaxPrefixBytes = 90;
+
+bool name_ok(std::string_view name) {
+    return !name.empty() && (is_generic_speaker(name) || looks_like_person_name(name));
+}
+
+// Two to four Han characters: a Chinese personal name.
+bool chinese_name(std::string_view name) {
+    if (name.size() < 6 || name.size() > 12 || name.size() % 3 != 0) return false;
+    for (std::size_t i = 0; i < name.size(); i += 3) {
+        const auto b = static_cast<unsigned char>(name[i]);
+        if (b < 0xE3 || b > 0xE9) return false;
+    }
+    return true;
+}
+
+// A firm's name as it follows a name in a prefix: capitalized words, '&', '.'.
+bool firm_ok(std::string_view firm) {
+    firm = trim(firm);
+    if (firm.empty() || firm.size() > 60) return false;
+    if (!is_upper(firm.front()) && !is_digit(firm.front())) return false;
+    return firm.find_first_of("?!;") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<HeaderShape> parse_numbered_header(std::string_view line) {
+    line = trim(line);
+    if (line.size() < 4 || line.back() != ']') return std::nullopt;
+    const auto open = line.rfind('[');
+    if (open == std::string_view::npos || open + 2 > line.size() - 1) return std::nullopt;
+    const auto number = line.substr(open + 1, line.size() - open - 2);
+    if (number.empty() || number.size() > 4) return std::nullopt;
+    for (char c : number) {
+        if (!is_digit(c)) return std::nullopt;
+    }
+    const std::string_view head = trim(line.substr(0, open));
+    if (head.empty()) return std::nullopt;
+    HeaderShape shape;
+    const auto comma = head.find(", ");
+    shape.name = std::string(trim(head.substr(0, comma)));
+    if (!name_ok(shape.name)) return std::nullopt;
+    if (comma != std::string_view::npos) {
+        ListedParticipant entry;
+        assign_title(entry, head.substr(comma + 1));
+        shape.title = std::move(entry.title);
+        shape.affiliation = std::move(entry.affiliation);
+    }
+    return shape;
+}
+
+std::optional<HeaderShape> parse_inline_prefix(std::string_view line) {
+    line = trim(line);
+    HeaderShape shape;
+    // Bloomberg: "<Q - Glenn Schorr>: text", "<A - R. Martin Chavez>: text".
+    if (line.starts_with("<")) {
+        const auto close = line.find(">:");
+        if (close == std::string_view::npos || close > kMaxPrefixBytes) return std::nullopt;
+        std::string_view inner = trim(line.substr(1, close - 1));
+        if (inner.size() > 4 && (inner[0] == 'Q' || inner[0] == 'A') && inner.substr(1, 3) == " - ") {
+            inner = trim(inner.substr(4));
+        }
+        if (!name_ok(inner)) return std::nullopt;
+        shape.name = std::string(inner);
+        shape.text = std::string(trim(line.substr(close + 2)));
+        return shape;
+    }
+    // Chinese: "张伟（首席财务官）：text" or "张伟：text".
+    if (const auto colon = line.find("\uff1a"); colon != std::string_view::npos && colon <= 60) {
+        std::string_view head = trim(line.substr(0, colon));
+        std::string_view title;
+        for (auto [open_mark, close_mark] : {std::pair<std::string_view, std::string_view>{"\uff08", "\uff09"},
+                                             std::pair<std::string_view, std::string_view>{"(", ")"}}) {
+            const auto open = head.find(open_mark);
+            if (open != std::string_view::npos && head.ends_with(close_mark)) {
+                title = head.substr(open + open_mark.size(), head.size() - open - open_mark.size() - close_mark.size());
+                head = trim(head.substr(0, open));
+                break;
+            }
+        }
+        if (chinese_name(head) || name_ok(head)) {
+            shape.name = std::string(head);
+            shape.title = std::string(trim(title));
+            shape.text = std::string(trim(line.substr(colon + 3)));
+            return shape;
+        }
+    }
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > kMaxPrefixBytes) return std::nullopt;
+    // "10:30" or "http://" are not prefixes.
+    if (colon + 1 < line.size() && line[colon + 1] != ' ') return std::nullopt;
+    std::string_view head = trim(line.substr(0, colon));
+    if (head.starts_with("**") || head.starts_with("#")) return std::nullopt;  // markdown field
+    std::string_view firm;
+    if (const auto comma = head.find(", "); comma != std::string_view::npos) {
+        firm = trim(head.substr(comma + 2));
+        head = trim(head.substr(0, comma));
+        if (!firm_ok(firm)) return std::nullopt;
+    }
+    if (!name_ok(head)) return std::nullopt;
+    shape.name = std::string(head);
+    shape.affiliation = std::string(firm);
+    shape.text = std::string(trim(line.substr(colon + 1)));
+    return shape;
+}
+
+std::optional<std::string> strip_qa_marker(std::string_view line) {
+    line = trim(line);
+    if (line.size() < 5 || (line[0] != 'Q' && line[0] != 'A') || line.substr(1, 3) != " - ") return std::nullopt;
+    const auto name = trim(line.substr(4));
+    if (!name_ok(name)) return std::nullopt;
+    return std::string(name);
+}
+
+bool is_stage_direction(std::string_view line) {
+    line = trim(line);
+    if (line.size() < 3 || line.size() > 60) return false;
+    const bool round = line.front() == '(' && line.back() == ')';
+    const bool square = line.front() == '[' && line.back() == ']';
+    if (!round && !square) {
+        // "(Operator Direction.)" may close with ".)"
+        return false;
+    }
+    const std::string lowered = lower_ascii(line);
+    return lowered.find("operator") != std::string::npos || lowered.find("instruction") != std::string::npos ||
+           lowered.find("break in audio") != std::string::npos || lowered.find("inaudible") != std::string::npos;
+}
+
+}  // namespace callsearch
