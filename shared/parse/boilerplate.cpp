@@ -35,6 +35,7 @@ const char* boilerplate_kind(std::string_view line) {
     if (line.empty()) return nullptr;
     if (is_rule(line)) return "rule";
     if (is_page_number(line)) return "page number";
+    if (line == "Q" || line == "A") return "question/answer mark";
     const std::string lowered = lower_ascii(line);
     if (line.size() < 200) {
         if (lowered.starts_with("thomson reuters streetevents") || lowered == "e d i t e d   v e r s i o n" ||

@@ -297,6 +297,12 @@ int quarter_at(const std::vector<std::string>& w, std::size_t i, std::size_t& us
     used = 1;
     year = 0;
     const std::string& s = w[i];
+    if (s.size() >= 3 && s[0] == 'f' && s[1] == 'q' && s[2] >= '1' && s[2] <= '4') {
+        // S&P Capital IQ: "FQ2 2024"
+        std::vector<std::string> rest = {s.substr(1)};
+        std::size_t u = 0;
+        return quarter_at(rest, 0, u, year);
+    }
     if (s.size() >= 2 && s[0] == 'q' && s[1] >= '1' && s[1] <= '4') {
         if (s.size() == 2) return s[1] - '0';
         const std::string_view rest = std::string_view(s).substr(2);
@@ -467,22 +473,47 @@ std::optional<std::string> find_date(std::string_view text) {
 
 CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
     CallInfo info;
-    // Markdown fields first: they say exactly what they hold.
+    // Fields first ("**Date:** 2025-07-31", "Company Ticker: GS US"): they say exactly what they hold.
     std::string field_company;
     for (const auto raw : lines) {
         const auto line = trim(raw);
-        if (!line.starts_with("**")) continue;
-        const auto close = line.find(":**");
-        if (close == std::string_view::npos) continue;
-        const std::string key = lower_ascii(trim(line.substr(2, close - 2)));
-        const std::string_view value = trim(line.substr(close + 3));
+        std::string key;
+        std::string_view value;
+        if (line.starts_with("**")) {
+            const auto close = line.find(":**");
+            if (close == std::string_view::npos) continue;
+            key = lower_ascii(trim(line.substr(2, close - 2)));
+            value = trim(line.substr(close + 3));
+        } else if (const auto colon = line.find(": "); colon != std::string_view::npos && colon < 25) {
+            key = lower_ascii(trim(line.substr(0, colon)));
+            value = trim(line.substr(colon + 2));
+            static const std::string_view kKeys[] = {"company", "company name", "ticker", "company ticker", "symbol",
+                                                     "date", "call date", "event date", "quarter", "fiscal quarter",
+                                                     "period", "fiscal period", "year", "fiscal year", "event description",
+                                                     "event", "title"};
+            if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) continue;
+        } else {
+            continue;
+        }
         if (value.empty()) continue;
         if (key == "company" || key == "company name") field_company = std::string(value);
-        if (key == "ticker" || key == "symbol") info.ticker = std::string(value);
-        if (key == "date" || key == "call date") {
+        if ((key == "ticker" || key == "symbol" || key == "company ticker") && info.ticker.empty()) {
+            // "GS US": a ticker and the country of its listing.
+            const auto space = value.find(' ');
+            const std::string_view t = value.substr(0, space);
+            if (ticker_like(t)) info.ticker = std::string(t);
+        }
+        if ((key == "event description" || key == "event" || key == "title") && info.quarter == 0) {
+            if (auto qy = find_quarter_year(value)) {
+                info.quarter = qy->quarter;
+                info.year = qy->year;
+            }
+        }
+        if (key == "event date") key = "date";
+        if (key == "date" || key == "call date" || key == "event date") {
             if (auto d = find_date(value)) info.date = std::move(d);
         }
-        if (key == "quarter" || key == "period" || key == "fiscal period") {
+        if (key == "quarter" || key == "period" || key == "fiscal period" || key == "fiscal quarter") {
             if (auto qy = find_quarter_year(value)) {
                 info.quarter = qy->quarter;
                 info.year = qy->year;
@@ -499,16 +530,25 @@ CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
         }
     }
 
+    if (!field_company.empty() && !(ticker_like(field_company) && field_company.size() <= 5)) info.company = field_company;
+    auto is_field = [](std::string_view line) {
+        const auto colon = line.find(": ");
+        return line.starts_with("**") || (colon != std::string_view::npos && colon < 25 &&
+                                          line.substr(0, colon).find_first_of(".,") == std::string_view::npos &&
+                                          std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 2);
+    };
     // The title line: the first that names a quarter and year, read joined
     // with the next line when it is wrapped.
     const std::size_t n = std::min<std::size_t>(lines.size(), 40);
     for (std::size_t i = 0; i < n && (info.quarter == 0 || info.company.empty()); ++i) {
         std::string line(trim(lines[i]));
         // A title is a line, not a paragraph that mentions a quarter.
-        if (line.empty() || line.starts_with("**") || line.size() > 160) continue;
-        if (i + 1 < n && !trim(lines[i + 1]).empty()) {
+        if (line.empty() || is_field(line) || line.size() > 160) continue;
+        if (i + 1 < n && !trim(lines[i + 1]).empty() && !is_field(trim(lines[i + 1]))) {
             const std::string joined = line + " " + std::string(trim(lines[i + 1]));
-            if (!find_quarter_year(line) && find_quarter_year(joined)) line = joined;
+            // Joined only when neither line names the call alone ("Deutsche Bank AG" above
+            // "Deutsche Bank Q1 2023 Analyst Conference Call" is a line of its own).
+            if (!find_quarter_year(line) && find_quarter_year(joined) && !find_quarter_year(trim(lines[i + 1]))) line = joined;
             else if (find_quarter_year(line) && lower_ascii(line).find("call") == std::string::npos &&
                      lower_ascii(joined).find("call") != std::string::npos) {
                 line = joined;
@@ -572,6 +612,24 @@ CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
             company.clear();
         }
         if (info.company.empty() && !company.empty() && company.size() <= 80) info.company = company;
+    }
+    if (info.company.empty()) {
+        // "Digital Realty Trust, Inc. NYSE:DLR": a listing without parentheses.
+        for (std::size_t i = 0; i < n && info.company.empty(); ++i) {
+            const std::string_view line = trim(lines[i]);
+            if (line.size() > 120) continue;
+            for (std::string_view exchange : {" NYSE:", " NASDAQ:", " Nasdaq:", " NasdaqGS:", " NasdaqGM:", " AMEX:",
+                                              " NYSEAM:", " TSX:", " LSE:", " NYSEArca:", " OTC:"}) {
+                const auto at = line.find(exchange);
+                if (at == std::string_view::npos || at == 0) continue;
+                std::string_view t = trim(line.substr(at + exchange.size()));
+                t = t.substr(0, t.find(' '));
+                if (!ticker_like(t)) continue;
+                info.company = clean_company(line.substr(0, at));
+                if (info.ticker.empty()) info.ticker = std::string(t);
+                break;
+            }
+        }
     }
     if (info.company.empty() && !field_company.empty()) {
         // "**Company:** AAPL" is a ticker.

@@ -68,6 +68,7 @@ bool starts_with_reply(std::string_view line) {
 
 bool bare_name(std::string_view line) {
     if (line.empty() || line.size() > 50 || starts_with_reply(line)) return false;
+    if (line.find(' ') == std::string_view::npos) return false;  // "Actual", "Revenue": one word is no name
     if (line.front() == '(' || line.front() == '[' || line.back() == ')' || line.back() == ']') return false;
     if (line.find(',') != std::string_view::npos) return false;
     return looks_like_person_name(line) && !is_generic_speaker(line);
@@ -99,6 +100,11 @@ bool mentions_questions(const Turn& turn) {
 
 bool ends_sentence(std::string_view line) {
     if (line.empty()) return true;
+    // "JPMorgan Chase & Co." ends a title, not a sentence.
+    for (std::string_view abbreviation : {" Co.", " Inc.", " Corp.", " Ltd.", " LLC.", " L.P.", " S.A.", " N.A.", " Jr.",
+                                          " plc.", " AG.", " Bros."}) {
+        if (line.ends_with(abbreviation)) return false;
+    }
     const char c = line.back();
     if (c == '.' || c == '?' || c == '!' || c == ':' || c == '"' || c == ')') return true;
     return line.ends_with("\u201d") || line.ends_with("\u2019") || line.ends_with("\u3002") || line.ends_with("\uff1f");
@@ -129,6 +135,7 @@ public:
         assign_sections();
         unify_names();
         assign_roles();
+        consolidate_speakers();
         participants();
         metadata();
         return std::move(transcript_);
@@ -160,7 +167,9 @@ private:
     void count_lines() {
         for (std::size_t i = 0; i < body_end_; ++i) {
             if (lines_[i].empty() || in_list_[i]) continue;
-            ++line_counts_[std::string(lines_[i])];
+            // Prefixes count once per distinct line: a page header repeating
+            // "Company Ticker: GS US" is no speaker speaking sixteen times.
+            if (++line_counts_[std::string(lines_[i])] > 1) continue;
             if (auto inline_shape = parse_inline_prefix(lines_[i])) ++prefix_counts_[name_key(inline_shape->name)];
         }
     }
@@ -216,6 +225,20 @@ private:
                 }
             }
         }
+        if (looks_like_person_name(line) && !starts_with_reply(line) && line.size() < 40 && next.empty() &&
+            i + 2 < lines_.size()) {
+            // CallStreet: "Jeremy Barnum", a blank line, "Chief Financial Officer, JPMorgan Chase & Co."
+            const std::string_view title_line = lines_[i + 2];
+            if (!title_line.empty() && title_line.size() < 150 && !ends_sentence(title_line) &&
+                title_is_telling(title_line) && heading_of_line(title_line) == Heading::None) {
+                HeaderShape shape{std::string(line), std::string(title_line), {}, {}};
+                if (const auto comma = title_line.find(", "); comma != std::string_view::npos) {
+                    shape.title = std::string(trim(title_line.substr(0, comma)));
+                    shape.affiliation = std::string(trim(title_line.substr(comma + 2)));
+                }
+                return Header{Kind::TwoLine, std::move(shape), 3};
+            }
+        }
         if (auto qa = strip_qa_marker(line)) {
             return Header{Kind::QaMarker, HeaderShape{std::move(*qa), {}, {}, {}}, 1};
         }
@@ -256,6 +279,11 @@ private:
         if (line.empty() || in_list_[i]) return std::nullopt;
         auto shape = parse_inline_prefix(line);
         if (!shape) return std::nullopt;
+        if (!is_generic_speaker(shape->name)) {
+            // The same whole line again and again is page furniture, not speech.
+            const auto again = line_counts_.find(std::string(line));
+            if (again != line_counts_.end() && again->second >= 3) return std::nullopt;
+        }
         const auto it = prefix_counts_.find(name_key(shape->name));
         const std::size_t recurs = it == prefix_counts_.end() ? 0 : it->second;
         const bool several_words = shape->name.find(' ') != std::string::npos;
@@ -277,8 +305,27 @@ private:
             by_prefix[i] = inline_header(i);
             if (by_prefix[i]) ++prefix_total;
         }
+        // Files mostly use one shape, but some mix two: Bloomberg names the
+        // speaker on a line in prepared remarks and writes "<Q - Name>:" in
+        // Q&A. The dominant shape takes every line it fits; the other only
+        // where its evidence is strong.
         inline_mode_ = prefix_total >= 3 && prefix_total > line_total;
-        headers_ = inline_mode_ ? std::move(by_prefix) : std::move(by_line);
+        headers_.assign(body_end_, std::nullopt);
+        for (std::size_t i = 0; i < body_end_; ++i) {
+            auto& l = by_line[i];
+            auto& p = by_prefix[i];
+            const bool strong_line = l && (l->kind == Kind::Numbered || l->kind == Kind::Generic ||
+                                           l->kind == Kind::Listed || l->kind == Kind::TwoLine);
+            const bool strong_prefix = p && (is_generic_speaker(p->shape.name) || listed(p->shape.name) ||
+                                             lines_[i].starts_with("<"));
+            if (inline_mode_) {
+                if (p) headers_[i] = std::move(p);
+                else if (strong_line) headers_[i] = std::move(l);
+            } else {
+                if (l) headers_[i] = std::move(l);
+                else if (strong_prefix) headers_[i] = std::move(p);
+            }
+        }
 
         std::map<Kind, std::size_t> kinds;
         for (const auto& h : headers_) {
@@ -373,6 +420,12 @@ private:
                 i += header->lines - 1;
                 continue;
             }
+            if (line == "-" || line == "\u2022" || line == "\u2013") {
+                // A bullet alone on its line: the next paragraph starts.
+                continue_paragraph = false;
+                drop("bullet", i);
+                continue;
+            }
             if (const char* kind = boilerplate_kind(line)) {
                 drop(kind, i);
                 continue;
@@ -428,7 +481,11 @@ private:
     void unify_names() {
         std::vector<std::string> forms;
         for (auto& turn : transcript_.turns) {
-            if (is_generic_speaker(turn.speaker)) continue;
+            if (is_generic_speaker(turn.speaker)) {
+                // "OPERATOR" is the Operator.
+                if (is_all_caps(turn.speaker)) turn.speaker = title_case(turn.speaker);
+                continue;
+            }
             if (const auto* entry = listed(turn.speaker)) {
                 turn.speaker = entry->name;
                 continue;
@@ -464,6 +521,27 @@ private:
                     turn.speaker = form;
                     break;
                 }
+            }
+        }
+    }
+
+    // A person's headers may differ ("Steven Chubak" with and without his
+    // title line): every turn of theirs gets what any of them says.
+    void consolidate_speakers() {
+        std::map<std::string, const Turn*> fullest;
+        for (const auto& turn : transcript_.turns) {
+            const Turn*& best = fullest[turn.speaker];
+            const auto weight = [](const Turn* t) { return (t->roles.empty() ? 0 : 2) + (t->title.empty() ? 0 : 1); };
+            if (!best || weight(&turn) > weight(best)) best = &turn;
+        }
+        std::map<std::string, Turn> copies;
+        for (const auto& [name, turn] : fullest) copies.emplace(name, *turn);
+        for (auto& turn : transcript_.turns) {
+            const Turn& best = copies.at(turn.speaker);
+            if ((turn.title.empty() && !best.title.empty()) || turn.roles.empty()) {
+                turn.roles = best.roles;
+                turn.title = best.title;
+                turn.firm = best.firm;
             }
         }
     }

@@ -1,6 +1,9 @@
 #include "parse/participant_list.h"
 
+#include <algorithm>
 #include <array>
+#include <optional>
+#include <utility>
 
 #include "parse/line_text.h"
 #include "parse/roles.h"
@@ -34,6 +37,54 @@ Side side_of(Heading h) {
     if (h == Heading::CompanyParticipants) return Side::Company;
     if (h == Heading::OutsideParticipants) return Side::Outside;
     return Side::Unknown;
+}
+
+// Words of posts and firms: a line holding one continues an entry's title
+// rather than naming the next person ("BMO Capital Markets Equity").
+bool has_post_or_firm_word(std::string_view line) {
+    static const std::string_view kWords[] = {
+        "research", "division", "securities", "capital", "markets", "inc", "llc", "ltd", "bank", "partners",
+        "group", "advisors", "company", "co", "corp", "corporation", "officer", "president", "director",
+        "relations", "vice", "chief", "head", "analyst", "equity", "investment", "investments", "management",
+        "associates", "financial", "global", "international", "holdings", "plc", "ag", "sa", "lp", "llp", "fund",
+        "asset", "advisory", "strategy", "treasurer", "secretary", "counsel", "manager", "chairman", "ceo", "cfo"};
+    std::string word;
+    auto check = [&] {
+        const bool hit = std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+        word.clear();
+        return hit;
+    };
+    for (char c : line) {
+        if (c == '&') return true;
+        if (is_ascii_alnum(c)) {
+            word += ascii_lower(c);
+        } else if (!word.empty() && check()) {
+            return true;
+        }
+    }
+    return !word.empty() && check();
+}
+
+// Inside a block of name and title lines: does this line start the next entry?
+bool starts_entry(std::string_view line, std::string_view title_so_far) {
+    if (title_so_far.empty()) return false;  // the line after a name is its title
+    const std::string_view t = trim(title_so_far);
+    if (t.ends_with("&") || t.ends_with(",") || t.ends_with(" of") || t.ends_with(" and") || t.ends_with(" -")) {
+        return false;
+    }
+    if (line.find(' ') == std::string_view::npos) return false;  // "Division": a wrapped word
+    return looks_like_person_name(line) && !has_post_or_firm_word(line);
+}
+
+// "Name, Title" with a title naming a post.
+std::optional<std::pair<std::string, std::string>> comma_entry(std::string_view line) {
+    const auto comma = line.find(", ");
+    if (comma == std::string_view::npos) return std::nullopt;
+    const auto name = trim(line.substr(0, comma));
+    const auto rest = trim(line.substr(comma + 2));
+    if (!looks_like_person_name(name) || rest.empty() || !title_is_telling(rest)) return std::nullopt;
+    if (name.find(' ') == std::string_view::npos) return std::nullopt;  // "Smith, Jr." is no entry
+    return std::pair{std::string(name), std::string(rest)};
 }
 
 bool ends_list(std::string_view line) {
@@ -88,11 +139,6 @@ void assign_title(ListedParticipant& entry, std::string_view rest) {
 ParticipantLists read_participant_lists(const std::vector<std::string_view>& lines) {
     ParticipantLists out;
     const std::size_t n = lines.size();
-    auto next_nonblank = [&](std::size_t i) {
-        while (i < n && lines[i].empty()) ++i;
-        return i;
-    };
-
     for (std::size_t i = 0; i < n; ++i) {
         const Heading h = heading_of_line(lines[i]);
         const bool duration = lines[i].starts_with("Duration:") && lines[i].size() < 40;
@@ -131,14 +177,20 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
                 } else {
                     assign_title(entry, split.rest);
                 }
+            } else if (const auto comma = comma_entry(line)) {
+                // "Jane Fraser, Citi Chief Executive Officer"
+                entry.name = comma->first;
+                assign_title(entry, comma->second);
             } else if (looks_like_person_name(line) && !is_generic_speaker(line)) {
-                // A name line, its "Company - Title" on the next line(s) of the same block.
+                // A name line, its title or "Company - Title" on the next
+                // line(s) of the block; a wrapped title goes on until the next
+                // name ("Senior Vice President of Public &" / "Private Investor Relations").
                 entry.name = std::string(line);
                 std::size_t k = j + 1;
                 std::string rest;
                 while (k < n && !lines[k].empty() && !ends_list(lines[k]) && rest.size() < 300) {
-                    const bool is_title_line = lines[k].find(" - ") != std::string_view::npos || !rest.empty();
-                    if (!is_title_line) break;
+                    if (starts_bullet(lines[k])) break;
+                    if (starts_entry(lines[k], rest)) break;
                     if (!rest.empty()) rest += ' ';
                     rest += lines[k];
                     used.push_back(k);
@@ -151,9 +203,6 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
             for (const auto u : used) out.lines.push_back(u);
             j = used.back() + 1;
             out.entries.push_back(std::move(entry));
-            // Blocks are separated by blank lines; a run of text that is not
-            // an entry ends the list.
-            (void)next_nonblank;
         }
         i = j - 1;
     }

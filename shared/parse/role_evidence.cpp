@@ -99,6 +99,12 @@ std::vector<std::string> roles_from_introduction(std::string_view text, std::str
         if (after.starts_with(",") || after.starts_with(" (") || after.starts_with(" - ")) {
             after = after.substr(after.starts_with(",") ? 1 : 2);
             after = skip_determiner(after);
+            // "Padraig McDonnell, Agilent President and CEO": the employer may come first.
+            for (int k = 0; k < 2 && !is_title_word(first_word(after)); ++k) {
+                const auto w = first_word(after);
+                if (w.empty() || !is_upper(w.front()) || !is_title_word(first_word(after.substr(w.size())))) break;
+                after = trim(after.substr(w.size()));
+            }
             if (is_title_word(first_word(after))) {
                 std::size_t stop = after.size();
                 for (std::string_view end_mark : {";", ". ", ")", " who ", " will ", " to ", "\n"}) {
@@ -121,6 +127,14 @@ std::vector<std::string> roles_from_introduction(std::string_view text, std::str
         // Before: "Apple's CEO, Tim Cook", "our CFO Kevan Parekh".
         std::string_view before = text.substr(0, mention->begin);
         while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
+        // "Vice President of Investor Relations, Mr. Dave Fildes"
+        for (std::string_view honorific : {" Mr.", " Ms.", " Mrs.", " Dr.", " Mr", " Ms"}) {
+            if (before.ends_with(honorific)) {
+                before.remove_suffix(honorific.size());
+                while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
+                break;
+            }
+        }
         const std::size_t window = std::min<std::size_t>(before.size(), 80);
         std::string_view tail = before.substr(before.size() - window);
         for (std::string_view mark : {";", ". ", ", and ", " and ", ", "}) {
@@ -148,20 +162,34 @@ std::optional<std::string> questioner_introduced(std::string_view text, std::str
     std::size_t from = 0;
     while (auto mention = find_mention(text, name, from)) {
         from = mention->end;
-        const std::size_t window = std::min<std::size_t>(mention->begin, 60);
-        const std::string before = lower_ascii(text.substr(mention->begin - window, window));
-        const bool introduces = before.find("from") != std::string::npos || before.find("question") != std::string::npos ||
-                                before.find("line of") != std::string::npos || before.find("instructions)") != std::string::npos ||
-                                before.find("instructions]") != std::string::npos || before.find("go to") != std::string::npos ||
-                                before.find("next is") != std::string::npos || before.find("we have") != std::string::npos;
+        // The sentence that names them must be about the next question.
+        const std::size_t window = std::min<std::size_t>(mention->begin, 90);
+        std::string before = lower_ascii(text.substr(mention->begin - window, window));
+        if (const auto stop = before.rfind(". "); stop != std::string::npos) {
+            const std::string tail = before.substr(stop);
+            // "(Operator Instructions) Mark Lipacis, Jefferies." keeps its mark.
+            if (tail.find("instructions") == std::string::npos) before = before.substr(stop + 2);
+        }
+        const bool introduces = before.find("question") != std::string::npos || before.find("line of") != std::string::npos ||
+                                before.find("instructions)") != std::string::npos ||
+                                before.find("instructions]") != std::string::npos || before.find("we'll go to") != std::string::npos ||
+                                before.find("we will go to") != std::string::npos || before.find("next up") != std::string::npos;
         if (!introduces) continue;
         std::string_view after = text.substr(mention->end);
         for (std::string_view link : {" with ", " of ", " at ", " from ", ", "}) {
             if (!after.starts_with(link)) continue;
             std::string_view firm = after.substr(link.size());
             std::size_t stop = firm.size();
-            for (std::string_view end_mark : {". ", ", ", ";", " please", " your", " you", " is ", " with ", "\n"}) {
+            for (std::string_view end_mark : {", ", ";", " please", " your", " you", " is ", " with ", "\n"}) {
                 stop = std::min(stop, firm.find(end_mark));
+            }
+            // A sentence ends at ". ", but "J.P. Morgan" goes on after its initials.
+            for (auto dot = firm.find(". "); dot != std::string_view::npos && dot < stop; dot = firm.find(". ", dot + 1)) {
+                const bool initial = dot >= 1 && is_upper(firm[dot - 1]) && (dot == 1 || !is_ascii_alnum(firm[dot - 2]));
+                if (!initial) {
+                    stop = dot;
+                    break;
+                }
             }
             firm = trim(firm.substr(0, stop));
             while (!firm.empty() && (firm.back() == '.' || firm.back() == ',')) firm.remove_suffix(1);

@@ -82,7 +82,16 @@ bool same_person(std::string_view a, std::string_view b) {
     if (wa == wb) return true;
     if (wa.size() < 2 || wb.size() < 2) return false;
     if (wa.back() != wb.back()) return false;
-    return given_names_agree(wa.front(), wb.front());
+    if (given_names_agree(wa.front(), wb.front())) return true;
+    // Known by a middle name: "R. Martin Chavez" is "Marty Chavez".
+    auto by_middle = [](const std::vector<std::string>& full, const std::string& given) {
+        if (full.front().size() != 1) return false;
+        for (std::size_t i = 1; i + 1 < full.size(); ++i) {
+            if (full[i].size() > 1 && given.size() > 1 && given_names_agree(full[i], given)) return true;
+        }
+        return false;
+    };
+    return by_middle(wa, wb.front()) || by_middle(wb, wa.front());
 }
 
 bool is_all_caps(std::string_view name) {

@@ -75,7 +75,7 @@ std::size_t han_chars(std::string_view s) {
 
 // The capitalized name the text most often uses in the possessive ("Aaron's
 // e-commerce", "Apple's services"): how a call without a header names its
-// company. Needs five uses; common words that take "'s" ("Today's") aside.
+// company. Needs three uses, and twice any other name's; common words that take "'s" ("Today's") aside.
 std::optional<std::string> company_spoken_of(std::string_view text) {
     static const std::string_view kCommon[] = {"Today", "Let", "It", "That", "There", "What", "Here", "Company",
                                                "Quarter", "Year", "Last", "This", "Next", "Everyone", "Who", "He",
@@ -90,14 +90,19 @@ std::optional<std::string> company_spoken_of(std::string_view text) {
         ++counts[word];
     }
     std::size_t best = 0;
+    std::size_t second = 0;
     std::string name;
     for (const auto& [word, n] : counts) {
         if (n > best) {
+            second = best;
             best = n;
             name = word + "'s";
+        } else if (n > second) {
+            second = n;
         }
     }
-    if (best < 5) return std::nullopt;
+    // Three uses, and twice any other name's: the one the call is about.
+    if (best < 3 || best < 2 * second) return std::nullopt;
     return name;
 }
 
