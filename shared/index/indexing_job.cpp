@@ -220,6 +220,9 @@ private:
             } else {
                 learn_ticker(transcript.call, file.path);
             }
+            if (const std::string missing = missing_call_fields(transcript.call); !missing.empty()) {
+                warn(shown + ": call fields not found: " + missing);
+            }
             out = Prepared{key, FileRecord{shown, std::move(hash), 0},
                            stored_call(transcript.call, schema::call_key(transcript.call)), {},
                            transcript.turns.size()};

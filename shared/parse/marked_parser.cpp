@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "parse/bilingual_parser.h"
@@ -124,6 +125,11 @@ public:
     Transcript run() {
         find_body_end();
         lists_ = read_participant_lists(lines_);
+        for (std::size_t k = 0; k < lists_.entries.size(); ++k) {
+            listed_by_family_[family_key(lists_.entries[k].name)].push_back(k);
+            const auto& e = lists_.entries[k];
+            if (e.side == Side::Company && !e.affiliation.empty()) company_affiliations_.insert(lower_ascii(e.affiliation));
+        }
         in_list_.assign(lines_.size(), false);
         for (const auto i : lists_.lines) {
             if (i < in_list_.size()) in_list_[i] = true;
@@ -175,8 +181,10 @@ private:
     }
 
     const ListedParticipant* listed(std::string_view name) const {
-        for (const auto& e : lists_.entries) {
-            if (same_person(e.name, name)) return &e;
+        const auto bucket = listed_by_family_.find(family_key(name));
+        if (bucket == listed_by_family_.end()) return nullptr;
+        for (const std::size_t k : bucket->second) {
+            if (same_person(lists_.entries[k].name, name)) return &lists_.entries[k];
         }
         return nullptr;
     }
@@ -480,6 +488,15 @@ private:
     // header spelling, with all-capital names written as the text writes them.
     void unify_names() {
         std::vector<std::string> forms;
+        std::unordered_map<std::string, std::vector<std::size_t>> forms_by_family;
+        auto form_of = [&](const std::string& name) -> std::optional<std::size_t> {
+            const auto bucket = forms_by_family.find(family_key(name));
+            if (bucket == forms_by_family.end()) return std::nullopt;
+            for (const std::size_t k : bucket->second) {
+                if (same_person(forms[k], name)) return k;
+            }
+            return std::nullopt;
+        };
         for (auto& turn : transcript_.turns) {
             if (is_generic_speaker(turn.speaker)) {
                 // "OPERATOR" is the Operator.
@@ -490,22 +507,21 @@ private:
                 turn.speaker = entry->name;
                 continue;
             }
-            bool merged = false;
-            for (auto& form : forms) {
-                if (same_person(form, turn.speaker)) {
-                    if (turn.speaker.size() > form.size() && !is_all_caps(turn.speaker)) form = turn.speaker;
-                    merged = true;
-                    break;
-                }
+            if (const auto k = form_of(turn.speaker)) {
+                std::string& form = forms[*k];
+                if (turn.speaker.size() > form.size() && !is_all_caps(turn.speaker)) form = turn.speaker;
+            } else {
+                forms_by_family[family_key(turn.speaker)].push_back(forms.size());
+                forms.push_back(turn.speaker);
             }
-            if (!merged) forms.push_back(turn.speaker);
         }
+        const std::string lowered = lower_ascii(plain_text_);
         for (auto& form : forms) {
             if (!is_all_caps(form)) continue;
             // "SATYA NADELLA" is written "Satya Nadella" where the call names him.
             const std::string key = name_key(form);
-            const std::string lowered = lower_ascii(plain_text_);
-            for (auto pos = lowered.find(key); pos != std::string::npos; pos = lowered.find(key, pos + 1)) {
+            std::size_t tries = 0;
+            for (auto pos = lowered.find(key); pos != std::string::npos && tries < 50; pos = lowered.find(key, pos + 1), ++tries) {
                 const std::string_view seen = std::string_view(plain_text_).substr(pos, key.size());
                 if (!is_all_caps(seen) && is_upper(seen.front())) {
                     form = std::string(seen);
@@ -516,12 +532,7 @@ private:
         }
         for (auto& turn : transcript_.turns) {
             if (is_generic_speaker(turn.speaker) || listed(turn.speaker)) continue;
-            for (const auto& form : forms) {
-                if (same_person(form, turn.speaker)) {
-                    turn.speaker = form;
-                    break;
-                }
-            }
+            if (const auto k = form_of(turn.speaker)) turn.speaker = forms[*k];
         }
     }
 
@@ -577,16 +588,33 @@ private:
         // Where nothing specific is known: the host's introductions (first
         // turns) and the operator's introductions of questioners.
         std::string opening;
-        for (std::size_t t = 0; t < std::min<std::size_t>(turns.size(), 6); ++t) {
+        // Introductions come first: the opening turns, within a bound.
+        for (std::size_t t = 0; t < std::min<std::size_t>(turns.size(), 6) && opening.size() < 30'000; ++t) {
             for (const auto& p : turns[t].paragraphs) {
+                if (opening.size() >= 30'000) break;
                 opening += p.text;
                 opening += '\n';
             }
+        }
+        // Only names whose family name the opening mentions are looked for there.
+        std::unordered_set<std::string> opening_words;
+        {
+            std::string word;
+            for (char c : opening) {
+                if (is_ascii_alnum(c) || c == '\'' || c == '-' || is_non_ascii(c)) {
+                    word += ascii_lower(c);
+                } else if (!word.empty()) {
+                    opening_words.insert(std::move(word));
+                    word.clear();
+                }
+            }
+            if (!word.empty()) opening_words.insert(std::move(word));
         }
         std::map<std::string, std::vector<std::string>> introduced;
         for (auto& turn : turns) {
             const bool unknown = turn.roles.empty() || turn.roles == std::vector<std::string>{"executive"};
             if (!unknown || is_generic_speaker(turn.speaker)) continue;
+            if (!opening_words.contains(family_key(turn.speaker))) continue;
             auto it = introduced.find(turn.speaker);
             if (it == introduced.end()) {
                 it = introduced.emplace(turn.speaker, roles_from_introduction(opening, turn.speaker)).first;
@@ -623,12 +651,7 @@ private:
     }
 
     // A firm named in a prefix that is the company itself ("Microsoft") is no analyst's firm.
-    bool company_side_firm(std::string_view firm) const {
-        for (const auto& e : lists_.entries) {
-            if (e.side == Side::Company && !e.affiliation.empty() && equals_ci(e.affiliation, firm)) return true;
-        }
-        return false;
-    }
+    bool company_side_firm(std::string_view firm) const { return company_affiliations_.contains(lower_ascii(firm)); }
 
     void participants() {
         for (const auto& e : lists_.entries) {
@@ -710,6 +733,8 @@ private:
     std::vector<std::string_view> lines_;
     std::vector<std::string_view> written_;
     ParticipantLists lists_;
+    std::unordered_map<std::string, std::vector<std::size_t>> listed_by_family_;
+    std::unordered_set<std::string> company_affiliations_;
     std::vector<bool> in_list_;
     std::unordered_map<std::string, std::size_t> line_counts_;
     std::unordered_map<std::string, std::size_t> prefix_counts_;

@@ -61,12 +61,12 @@ std::string_view skip_determiner(std::string_view s) {
     return s;
 }
 
-}  // namespace
-
-std::optional<Mention> find_mention(std::string_view text, std::string_view name, std::size_t from) {
+// find_mention on text already lowered once by the caller, so that a loop
+// over mentions stays linear in the text.
+std::optional<Mention> mention_in(std::string_view text, const std::string& lowered, std::string_view name,
+                                  std::size_t from) {
     const std::string family = family_name(name);
     if (family.size() < 2) return std::nullopt;
-    const std::string lowered = lower_ascii(text);
     for (auto pos = lowered.find(family, from); pos != std::string::npos; pos = lowered.find(family, pos + 1)) {
         const std::size_t end = pos + family.size();
         if (pos > 0 && word_char(lowered[pos - 1])) continue;
@@ -90,9 +90,16 @@ std::optional<Mention> find_mention(std::string_view text, std::string_view name
     return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<Mention> find_mention(std::string_view text, std::string_view name, std::size_t from) {
+    return mention_in(text, lower_ascii(text), name, from);
+}
+
 std::vector<std::string> roles_from_introduction(std::string_view text, std::string_view name) {
+    const std::string lowered = lower_ascii(text);
     std::size_t from = 0;
-    while (auto mention = find_mention(text, name, from)) {
+    while (auto mention = mention_in(text, lowered, name, from)) {
         from = mention->end;
         // After: ", our Chief Executive Officer;", " - CFO", " (CEO)".
         std::string_view after = text.substr(mention->end);
@@ -159,8 +166,9 @@ std::vector<std::string> roles_from_introduction(std::string_view text, std::str
 }
 
 std::optional<std::string> questioner_introduced(std::string_view text, std::string_view name) {
+    const std::string lowered = lower_ascii(text);
     std::size_t from = 0;
-    while (auto mention = find_mention(text, name, from)) {
+    while (auto mention = mention_in(text, lowered, name, from)) {
         from = mention->end;
         // The sentence that names them must be about the next question.
         const std::size_t window = std::min<std::size_t>(mention->begin, 90);

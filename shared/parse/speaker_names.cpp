@@ -75,6 +75,11 @@ std::string name_key(std::string_view name) {
     return out;
 }
 
+std::string family_key(std::string_view name) {
+    const auto words = key_words(name);
+    return words.empty() ? std::string() : words.back();
+}
+
 bool same_person(std::string_view a, std::string_view b) {
     const auto wa = key_words(a);
     const auto wb = key_words(b);

@@ -19,6 +19,11 @@ namespace callsearch {
 // itself.
 [[nodiscard]] bool same_person(std::string_view a, std::string_view b);
 
+// The family name as same_person compares it ("Andrew R. Jassy" -> "jassy"):
+// two names can be the same person only if their family keys are equal, so
+// it buckets names for lookups that stay linear.
+[[nodiscard]] std::string family_key(std::string_view name);
+
 // True when every letter of the name is upper case ("SATYA NADELLA").
 [[nodiscard]] bool is_all_caps(std::string_view name);
 

@@ -105,4 +105,19 @@ Transcript parse_transcript(std::string_view text, std::string source_path) {
     return transcript;
 }
 
+std::string missing_call_fields(const CallInfo& call) {
+    std::string out;
+    auto add = [&](bool missing, const char* name) {
+        if (!missing) return;
+        if (!out.empty()) out += ", ";
+        out += name;
+    };
+    add(call.company.empty(), "company");
+    add(call.ticker.empty(), "ticker");
+    add(call.quarter == 0, "quarter");
+    add(call.year == 0, "year");
+    add(!call.date, "date");
+    return out;
+}
+
 }  // namespace callsearch

@@ -23,4 +23,8 @@ public:
 // and repeated speaker lines) never ends up in a paragraph.
 [[nodiscard]] Transcript parse_transcript(std::string_view text, std::string source_path);
 
+// The call fields the file did not give, for the indexer's warning:
+// "ticker, date"; "" when all of company, ticker, quarter, year and date are known.
+[[nodiscard]] std::string missing_call_fields(const CallInfo& call);
+
 }  // namespace callsearch

@@ -117,6 +117,8 @@ bool reads_as_call(std::string_view text, std::string* why_not) {
     std::size_t prose = 0;
     std::size_t code = 0;
     std::size_t numeric = 0;
+    std::size_t markup = 0;   // markdown headings, tables, lists, code: a document, not speech
+    std::size_t spoken = 0;   // "we", "our", "I", "you": how people speak on a call
     std::size_t start = 0;
     while (start < text.size()) {
         const auto end = std::min(text.find('\n', start), text.size());
@@ -135,12 +137,29 @@ bool reads_as_call(std::string_view text, std::string* why_not) {
             ++code;
         }
         if (digits > letters + han * 3 && std::count(line.begin(), line.end(), ',') >= 2) ++numeric;
+        if (line.starts_with("#") || line.starts_with("|") || line.starts_with("```") || line.starts_with("- ") ||
+            line.starts_with("* ") || line.find('`') != std::string_view::npos || line.starts_with(">")) {
+            ++markup;
+        }
+        const std::string lowered_line = " " + lower_ascii(line) + " ";
+        for (std::string_view w : {" we ", " our ", " i ", " i'm ", " you ", " we're ", " we've ", " us "}) {
+            if (lowered_line.find(w) != std::string::npos) {
+                ++spoken;
+                break;
+            }
+        }
+        if (han > 0 && (line.find("我们") != std::string_view::npos || line.find("我們") != std::string_view::npos ||
+                        line.find("我") != std::string_view::npos || line.find("大家") != std::string_view::npos)) {
+            ++spoken;
+        }
         if (han >= 4 || (letters * 2 > line.size() && count_words(line) >= 3)) ++prose;
     }
     if (lines == 0) return fail("the text is empty");
     if (code * 5 > lines) return fail("it reads as source code");
     if (numeric * 3 > lines) return fail("it reads as a table of numbers");
     if (prose * 2 < lines) return fail("too few lines of prose");
+    if (markup * 10 > lines) return fail("it reads as a formatted document (headings, tables, lists), not speech");
+    if (spoken * 10 < lines) return fail("it does not read as speech (hardly a 'we', 'our', 'I' or 'you')");
 
     static const std::string_view kCallWords[] = {
         "quarter", "revenue", "margin", "guidance", "earnings", "fiscal", "growth", "customers", "question",

@@ -84,7 +84,7 @@ void put_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
-// Ticker and firm: empty means unknown.
+// Ticker, firm and speaker: empty means unknown.
 void put_optional(std::string& out, const std::string& s) {
     if (s.empty()) {
         out += "null";
@@ -156,7 +156,7 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
     key(out, "year"), put_known(out, p.year);
     key(out, "quarter"), put_known(out, p.quarter);
     key(out, "date"), put_optional(out, p.date);
-    key(out, "speaker"), put_string(out, p.speaker);
+    key(out, "speaker"), put_optional(out, p.speaker);
     key(out, "title"), put_string(out, p.title);
     key(out, "roles"), put_array(out, p.roles, [&](const std::string& r) { put_string(out, r); });
     key(out, "firm"), put_optional(out, p.firm);

@@ -41,7 +41,8 @@ std::string call_line(const StoredParagraph& p) {
 }
 
 std::string speaker_line(const StoredParagraph& p) {
-    std::string line = p.speaker;
+    // Text without speaker marks (parse/unattributed_parser.h) has none.
+    std::string line = p.speaker.empty() ? std::string("unknown speaker") : p.speaker;
     if (!p.title.empty()) line += " — " + p.title;
     return line;
 }

@@ -68,7 +68,7 @@ std::string reference_json(const Hit& hit, const std::vector<Span>& highlights) 
     j["year"] = p.year == 0 ? json(nullptr) : json(p.year);
     j["quarter"] = p.quarter == 0 ? json(nullptr) : json(p.quarter);
     j["date"] = p.date ? json(*p.date) : json(nullptr);
-    j["speaker"] = p.speaker;
+    j["speaker"] = optional_string(p.speaker);
     j["title"] = p.title;
     j["roles"] = p.roles;
     j["firm"] = optional_string(p.firm);
@@ -118,5 +118,7 @@ TEST_CASE("JSON output is byte for byte what nlohmann::json writes, whatever the
     bare.paragraph.year = 0;
     bare.paragraph.quarter = 0;
     bare.paragraph.roles.clear();
+    bare.paragraph.speaker.clear();
     CHECK(format_json_hit(bare, {}) == reference_json(bare, {}));
+    CHECK(nlohmann::json::parse(format_json_hit(bare, {}))["speaker"].is_null());
 }
