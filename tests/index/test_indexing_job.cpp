@@ -51,7 +51,9 @@ TEST_CASE("company keys ignore corporate suffixes, case and punctuation") {
 TEST_CASE("the first run adds every file and counts calls, turns and paragraphs") {
     Workspace w;
     const auto s = w.run();
-    CHECK(w.warnings.empty());
+    // The only note: the bilingual call gives no date.
+    REQUIRE(w.warnings.size() == 1);
+    CHECK(w.warnings[0].find("a.txt: call fields not found: date") != std::string::npos);
     CHECK(s.files == 2);
     CHECK(s.added == 2);
     CHECK(s.calls == 2);
