@@ -66,8 +66,14 @@ bool has_post_or_firm_word(std::string_view line) {
 }
 
 // Inside a block of name and title lines: does this line start the next entry?
-bool starts_entry(std::string_view line, std::string_view title_so_far) {
-    if (title_so_far.empty()) return false;  // the line after a name is its title
+// `after` is the line that follows it.
+bool starts_entry(std::string_view line, std::string_view title_so_far, std::string_view after) {
+    if (title_so_far.empty()) {
+        // The line after a name is its title, unless it is a name itself
+        // whose own title follows ("James Schneider" listed without a firm).
+        return line.find(' ') != std::string_view::npos && looks_like_person_name(line) &&
+               !has_post_or_firm_word(line) && has_post_or_firm_word(after);
+    }
     const std::string_view t = trim(title_so_far);
     if (t.ends_with("&") || t.ends_with(",") || t.ends_with(" of") || t.ends_with(" and") || t.ends_with(" -")) {
         return false;
@@ -190,7 +196,7 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
                 std::string rest;
                 while (k < n && !lines[k].empty() && !ends_list(lines[k]) && rest.size() < 300) {
                     if (starts_bullet(lines[k])) break;
-                    if (starts_entry(lines[k], rest)) break;
+                    if (starts_entry(lines[k], rest, k + 1 < n ? lines[k + 1] : std::string_view{})) break;
                     if (!rest.empty()) rest += ' ';
                     rest += lines[k];
                     used.push_back(k);

@@ -95,30 +95,47 @@ std::string expand_ligatures(std::string_view text, std::size_t* count) {
 
 std::string join_split_words(std::string_view text, std::size_t* count) {
     const auto words = ascii_words(text);
-    // Whole words of the text, lowered: what a joined word must be found among.
-    std::unordered_map<std::string, std::size_t> vocabulary;
-    for (const auto& w : words) ++vocabulary[lower_ascii(text.substr(w.begin, w.end - w.begin))];
-    auto known = [&](const std::string& w) {
-        const auto it = vocabulary.find(w);
-        return it != vocabulary.end() && it->second > 0;
+    auto word_at = [&](std::size_t k) { return lower_ascii(text.substr(words[k].begin, words[k].end - words[k].begin)); };
+    auto split_pair = [&](std::size_t k) {
+        return words[k + 1].begin == words[k].end + 1 && text[words[k].end] == ' ' && is_lower(text[words[k + 1].begin]);
     };
+    // How often each word occurs, and how often in exactly this pair: a
+    // piece is a word of the text only if it also occurs outside the pair
+    // ("dif fer" twice and "dif" nowhere else: a split).
+    std::unordered_map<std::string, std::size_t> vocabulary;
+    std::unordered_map<std::string, std::size_t> pairs;  // "first second"
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        ++vocabulary[word_at(k)];
+        if (k + 1 < words.size() && split_pair(k)) ++pairs[word_at(k) + ' ' + word_at(k + 1)];
+    }
+    auto occurrences = [](const std::unordered_map<std::string, std::size_t>& m, const std::string& w) -> std::size_t {
+        const auto it = m.find(w);
+        return it == m.end() ? 0 : it->second;
+    };
+    // Short words of their own that a split never leaves behind.
+    static const std::unordered_set<std::string> kShortWords = {
+        "a", "an", "in", "on", "to", "at", "be", "by", "of", "or", "so", "we", "us", "it", "is", "as", "up", "no",
+        "do", "go", "me", "my", "he", "if", "the", "and", "for", "are", "was", "our", "you", "but", "not", "all"};
 
     std::unordered_set<std::size_t> joins;  // byte offsets of spaces to drop
     for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        if (!split_pair(k)) continue;
         const Word a = words[k];
-        const Word b = words[k + 1];
-        if (b.begin != a.end + 1 || text[a.end] != ' ') continue;
-        if (!is_lower(text[b.begin])) continue;
-        // A word continuing across the pieces must not already be longer on
-        // either side ("Mr. T echnology" is fine, "x-T echnology" too).
-        const std::string first = lower_ascii(text.substr(a.begin, a.end - a.begin));
-        const std::string second = lower_ascii(text.substr(b.begin, b.end - b.begin));
+        const std::string first = word_at(k);
+        const std::string second = word_at(k + 1);
+        if (kShortWords.contains(first) || kShortWords.contains(second)) continue;
+        // A lone letter stands alone, not at the end of "GDDR6X".
+        const bool stands_alone = a.begin == 0 || !is_ascii_alnum(text[a.begin - 1]);
+        if (a.end - a.begin == 1 && (!stands_alone || is_lower(text[a.begin]))) continue;
         const bool lone_capital = a.end - a.begin == 1 && is_upper(text[a.begin]) && text[a.begin] != 'A' &&
                                   text[a.begin] != 'I';
+        const std::size_t together = occurrences(pairs, first + ' ' + second);
+        const bool first_is_word = occurrences(vocabulary, first) > together;
+        const bool second_is_word = occurrences(vocabulary, second) > together;
         bool join = false;
-        if (lone_capital && !known(second)) {
+        if (lone_capital && !second_is_word) {
             join = true;
-        } else if (known(first + second) && (!known(first) || !known(second) || lone_capital)) {
+        } else if (occurrences(vocabulary, first + second) > 0 && (!first_is_word || !second_is_word)) {
             join = true;
         }
         if (join) joins.insert(a.end);

@@ -117,3 +117,123 @@ TEST_CASE("call_info_from_welcome reads company, quarter and year from the opera
     CHECK(nothing.company.empty());
     CHECK(nothing.quarter == 0);
 }
+
+TEST_CASE("find_quarter_year reads every vendor's way of naming the quarter") {
+    struct Case {
+        const char* text;
+        int quarter;
+        int year;
+    };
+    const Case cases[] = {
+        {"Q1 2016 Advanced Micro Devices Inc Earnings Call", 1, 2016},
+        {"Microsoft Corp. (NASDAQ:MSFT) Q3 2018 Earnings Call", 3, 2018},
+        {"Microsoft FY24 Fourth Quarter Earnings Conference Call", 4, 2024},
+        {"the AMD first-quarter 2021 earnings call", 1, 2021},
+        {"1Q23 FINANCIAL RESULTS", 1, 2023},
+        {"FQ2 2024 Earnings Call Transcripts", 2, 2024},
+        {"Apple Q3 Fiscal Year 2025 Earnings Conference Call", 3, 2025},
+        {"FedEx Corporation First Quarter Fiscal Year 2019 Earnings Conference Call", 1, 2019},
+        {"Deutsche Bank Q1 2023 Analyst Conference Call", 1, 2023},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        const auto qy = callsearch::find_quarter_year(c.text);
+        REQUIRE(qy.has_value());
+        CHECK(qy->quarter == c.quarter);
+        CHECK(qy->year == c.year);
+    }
+    CHECK_FALSE(callsearch::find_quarter_year("revenue grew in the quarter").has_value());
+    CHECK_FALSE(callsearch::find_quarter_year("Q3").has_value());
+}
+
+TEST_CASE("find_date reads the dates vendors print") {
+    struct Case {
+        const char* text;
+        const char* iso;
+    };
+    const Case cases[] = {
+        {"APRIL 21, 2016 / 9:00PM GMT", "2016-04-21"},
+        {"Dec. 21, 2022 8:06 PM ET", "2022-12-21"},
+        {"Tuesday, April 27, 2021", "2021-04-27"},
+        {"Thursday, 27 April 2023 | 11:00 CEST", "2023-04-27"},
+        {"**Date:** 2025-07-31", "2025-07-31"},
+        {"Jul 21, 2021,9:00 a.m. ET", "2021-07-21"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        CHECK(callsearch::find_date(c.text) == std::optional<std::string>(c.iso));
+    }
+}
+
+TEST_CASE("call_info_from_title_block reads each layout's title") {
+    struct Case {
+        std::vector<std::string_view> lines;
+        const char* company;
+        const char* ticker;
+        int quarter;
+        int year;
+        const char* date;
+    };
+    const Case cases[] = {
+        {{"Thomson Reuters StreetEvents Event Transcript", "Q1 2016 Advanced Micro Devices Inc Earnings Call",
+          "APRIL 21, 2016 / 9:00PM GMT"},
+         "Advanced Micro Devices Inc", "", 1, 2016, "2016-04-21"},
+        {{"Microsoft Corp. (NASDAQ:MSFT) Q3 2018 Earnings Call April 26, 2018  5:30 PM ET"}, "Microsoft Corp.", "MSFT", 3, 2018,
+         "2018-04-26"},
+        {{"Micron Technology, Inc. ( NASDAQ: MU) Q1 2023 Results Conference Call December", "21, 2022 4:30 PM ET"},
+         "Micron Technology, Inc.", "MU", 1, 2023, ""},
+        {{"Microsoft FY24 Fourth Quarter Earnings Conference Call", "Brett Iversen, Satya Nadella, Amy Hood",
+          "Tuesday, July 30, 2024"},
+         "Microsoft", "", 4, 2024, "2024-07-30"},
+        {{"ASML HOLDING NV(ASML2.17%)Q2 2021 Earnings CallJul 21, 2021,9:00 a.m. ET"}, "ASML HOLDING NV", "ASML", 2, 2021,
+         "2021-07-21"},
+        {{"# AAPL Q3 2025 Earnings Call Transcript", "**Date:** 2025-07-31", "**Company:** AAPL", "**Quarter:** Q3 2025"}, "",
+         "AAPL", 3, 2025, "2025-07-31"},
+        {{"Company Name: Goldman Sachs", "Company Ticker: GS US", "Date: 2018-07-17", "Event Description: Q2 2018 Earnings Call"},
+         "Goldman Sachs", "GS", 2, 2018, "2018-07-17"},
+        {{"Digital Realty Trust, Inc. NYSE:DLR", "FQ2 2024 Earnings Call Transcripts", "Thursday, July 25, 2024 9:00 PM GMT"},
+         "Digital Realty Trust, Inc.", "DLR", 2, 2024, "2024-07-25"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.lines.front());
+        const auto info = callsearch::call_info_from_title_block(c.lines);
+        CHECK(info.company == c.company);
+        CHECK(info.ticker == c.ticker);
+        CHECK(info.quarter == c.quarter);
+        CHECK(info.year == c.year);
+        CHECK(info.date.value_or("") == c.date);
+    }
+}
+
+TEST_CASE("call_info_from_file_name reads what common file names say") {
+    struct Case {
+        const char* path;
+        const char* company;
+        const char* ticker;
+        int quarter;
+        int year;
+        const char* date;
+    };
+    const Case cases[] = {
+        {"/calls/2018-Apr-26-MSFT.txt", "", "MSFT", 0, 0, "2018-04-26"},
+        {"Q3_2022_Equinix_Inc_Earnings_Call.txt", "Equinix Inc", "", 3, 2022, ""},
+        {"Q3_2022_AGNC_Investment_Corp_Earnings_Call.txt", "AGNC Investment Corp", "", 3, 2022, ""},
+        {"CT_KO_2018_q2.txt", "", "KO", 2, 2018, ""},
+        {"AAPL_q3_2023.txt", "", "AAPL", 3, 2023, ""},
+        {"mu_q1_2023.txt", "", "MU", 1, 2023, ""},
+        {"TranscriptFY21Q3.txt", "", "", 3, 2021, ""},
+        {"20150226_ADSK_text.txt", "", "ADSK", 0, 0, "2015-02-26"},
+        // Nothing about a call: nothing taken.
+        {"000_a04c82ed83b00c07.txt", "", "", 0, 0, ""},
+        {"notes.txt", "", "", 0, 0, ""},
+    };
+    for (const auto& c : cases) {
+        INFO(c.path);
+        const auto info = callsearch::call_info_from_file_name(c.path);
+        CHECK(info.company == c.company);
+        CHECK(info.ticker == c.ticker);
+        CHECK(info.quarter == c.quarter);
+        CHECK(info.year == c.year);
+        CHECK(info.date.value_or("") == c.date);
+    }
+}
