@@ -92,7 +92,22 @@ bool mentions_questions(const Turn& turn) {
     for (const auto& p : turn.paragraphs) {
         const std::string lowered = lower_ascii(p.text);
         if (lowered.find("question") != std::string::npos || lowered.find("q&a") != std::string::npos ||
-            lowered.find("q & a") != std::string::npos) {
+            lowered.find("q & a") != std::string::npos || lowered.find("问答") != std::string::npos ||
+            lowered.find("問答") != std::string::npos || lowered.find("提问") != std::string::npos ||
+            lowered.find("提問") != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// An operator's words that open Q&A by themselves: "Our first question comes from ...", "现在进入问答环节".
+bool opens_floor(const Turn& turn) {
+    for (const auto& p : turn.paragraphs) {
+        const std::string lowered = lower_ascii(p.text);
+        if (lowered.find("first question") != std::string::npos || lowered.find("进入问答") != std::string::npos ||
+            lowered.find("進入問答") != std::string::npos || lowered.find("开始问答") != std::string::npos ||
+            lowered.find("開始問答") != std::string::npos) {
             return true;
         }
     }
@@ -138,10 +153,10 @@ public:
         choose_headers();
         build_turns();
         if (transcript_.turns.empty()) return std::move(transcript_);
-        assign_sections();
         unify_names();
         assign_roles();
         consolidate_speakers();
+        assign_sections();
         participants();
         metadata();
         return std::move(transcript_);
@@ -171,6 +186,16 @@ private:
     }
 
     void count_lines() {
+        std::string word;
+        for (const char c : plain_text_) {
+            if (is_ascii_alnum(c) || c == '\'' || c == '-') {
+                word += ascii_lower(c);
+            } else if (!word.empty()) {
+                ++word_counts_[word];
+                word.clear();
+            }
+        }
+        if (!word.empty()) ++word_counts_[word];
         for (std::size_t i = 0; i < body_end_; ++i) {
             if (lines_[i].empty() || in_list_[i]) continue;
             // Prefixes count once per distinct line: a page header repeating
@@ -253,7 +278,8 @@ private:
         // Whole list entries as headers: "Timothy K. Leveridge - The Coca-Cola Co."
         if (const SplitEntry split = split_at_dash(line); !split.name.empty()) {
             if (const auto* entry = listed(split.name); entry && looks_like_person_name(split.name)) {
-                return Header{Kind::Listed, HeaderShape{split.name, entry->title, entry->affiliation, {}}, 1};
+                // A whole list entry: "Timothy K. Leveridge - The Coca-Cola Co.", "Lisa Su--President ...".
+                return Header{Kind::Dashed, HeaderShape{split.name, entry->title, entry->affiliation, {}}, 1};
             }
             for (std::string_view sep : {" -- ", " - ", " \u2013 ", " \u2014 "}) {
                 std::string normalized(line);
@@ -295,9 +321,12 @@ private:
         const auto it = prefix_counts_.find(name_key(shape->name));
         const std::size_t recurs = it == prefix_counts_.end() ? 0 : it->second;
         const bool several_words = shape->name.find(' ') != std::string::npos;
+        // A name the call speaks of elsewhere ("Amy Hood, chief financial officer").
+        const auto family = word_counts_.find(family_key(shape->name));
+        const bool named_elsewhere = family != word_counts_.end() && family->second >= 2;
         const bool evidence = is_generic_speaker(shape->name) || listed(shape->name) || !shape->affiliation.empty() ||
-                              (several_words && (recurs >= 2 || introduced_before(i, shape->name))) || recurs >= 3 ||
-                              !shape->title.empty();
+                              (several_words && (recurs >= 2 || named_elsewhere || introduced_before(i, shape->name))) ||
+                              recurs >= 3 || !shape->title.empty();
         if (!evidence || starts_with_reply(shape->name)) return std::nullopt;
         return Header{Kind::Inline, std::move(*shape), 1};
     }
@@ -473,8 +502,8 @@ private:
         bool questions_mentioned = false;
         for (std::size_t i = 0; i < transcript_.turns.size(); ++i) {
             const Turn& t = transcript_.turns[i];
-            const bool op = is_generic_speaker(t.speaker) && lower_ascii(t.speaker) == "operator";
-            if ((op || !t.firm.empty()) && questions_mentioned && i > 0) {
+            const bool op = is_operator_turn(t);
+            if (((op || is_analyst_turn(t)) && questions_mentioned && i > 0) || (op && i > 0 && opens_floor(t))) {
                 for (std::size_t k = i; k < transcript_.turns.size(); ++k) transcript_.turns[k].section = Section::QA;
                 transcript_.notes.qa_from = op ? "operator cue after the floor was opened"
                                                : "first questioner after the floor was opened";
@@ -568,6 +597,8 @@ private:
             std::string firm = turn.firm;
             if (is_generic_speaker(turn.speaker)) {
                 turn.roles = roles_for(turn.speaker, turn.title);
+                // 主持人 names the role itself.
+                if (turn.roles.empty() && contains_non_ascii(turn.speaker)) turn.roles = roles_for("", turn.speaker);
             } else if (side == Side::Outside) {
                 turn.roles = {"analyst"};
             } else if (!turn.title.empty()) {
@@ -738,6 +769,7 @@ private:
     std::vector<bool> in_list_;
     std::unordered_map<std::string, std::size_t> line_counts_;
     std::unordered_map<std::string, std::size_t> prefix_counts_;
+    std::unordered_map<std::string, std::size_t> word_counts_;  // lowered words of the whole text
     std::vector<std::optional<Header>> headers_;
     bool inline_mode_ = false;
     bool saw_qa_heading_ = false;

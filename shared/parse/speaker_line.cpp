@@ -157,6 +157,9 @@ bool is_generic_speaker(std::string_view name) {
         "operator", "moderator", "analyst", "unidentified", "unknown", "company representative",
         "corporate participant", "conference call participant", "management", "participant"};
     if (one_of(lowered, kGeneric)) return true;
+    // The host of a Chinese call: 主持人, 操作员 / 操作員, 接线员 / 接線員.
+    static const std::string_view kChineseGeneric[] = {"主持人", "会议主持人", "會議主持人", "操作员", "操作員", "接线员", "接線員"};
+    if (one_of(lowered, kChineseGeneric)) return true;
     if (lowered.size() > 40) return false;
     // "Unidentified Analyst", "Unknown speaker", "Unidentified Company Representative".
     return lowered.starts_with("unidentified ") || lowered.starts_with("unknown ");
