@@ -135,6 +135,15 @@ public:
         plain_text_ = plain_spaces(written_text_);
         lines_ = split_lines(plain_text_);
         written_ = split_lines(written_text_);
+        // "[00:01:23] Tim Cook: ..." : diarized speech-to-text puts the time first.
+        std::size_t stamped = 0;
+        for (const auto line : lines_) {
+            if (strip_timestamp(line).size() != line.size()) ++stamped;
+        }
+        if (stamped * 2 > lines_.size() / 4 && stamped >= 3) {
+            for (auto& line : lines_) line = strip_timestamp(line);
+            for (auto& line : written_) line = strip_timestamp(line);
+        }
     }
 
     Transcript run() {
@@ -298,6 +307,17 @@ private:
                     // "Firm -- Analyst": the firm is the affiliation.
                     return Header{Kind::Dashed, std::move(shape), 1};
                 }
+            }
+        }
+        if (const auto comma = line.find(", "); comma != std::string_view::npos && line.size() < 120 &&
+                                                !ends_sentence(line)) {
+            // "Tim Cook, Chief Executive Officer" alone on its line.
+            const std::string_view name = trim(line.substr(0, comma));
+            const std::string_view title = trim(line.substr(comma + 2));
+            if (name.find(' ') != std::string_view::npos && name.find("--") == std::string_view::npos &&
+                looks_like_person_name(name) && !starts_with_reply(name) &&
+                has_role_words(title) && title.find_first_of(".?!") == std::string_view::npos) {
+                return Header{Kind::Dashed, HeaderShape{std::string(name), std::string(title), {}, {}}, 1};
             }
         }
         if (bare_name(line)) {

@@ -94,12 +94,33 @@ std::optional<HeaderShape> parse_inline_prefix(std::string_view line) {
             return shape;
         }
     }
+    // Markdown bold around the name: "**Tim Cook:** text", "**Tim Cook**: text".
+    std::string unbolded;
+    if (line.starts_with("**")) {
+        const auto close = line.find("**", 2);
+        if (close == std::string_view::npos || close > kMaxPrefixBytes) return std::nullopt;
+        unbolded = std::string(line.substr(2, close - 2)) + std::string(line.substr(close + 2));
+        line = unbolded;
+    }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > kMaxPrefixBytes) return std::nullopt;
     // "10:30" or "http://" are not prefixes.
     if (colon + 1 < line.size() && line[colon + 1] != ' ') return std::nullopt;
     std::string_view head = trim(line.substr(0, colon));
-    if (head.starts_with("**") || head.starts_with("#")) return std::nullopt;  // markdown field
+    if (head.starts_with("#")) return std::nullopt;
+    // A field of a header block ("**Date:** 2025-07-31") names no speaker.
+    static const std::string_view kFieldKeys[] = {"Date", "Company", "Ticker", "Quarter", "Year", "Symbol", "Title",
+                                                  "Time", "Event", "Source", "Duration", "Note", "Period", "Location"};
+    for (const auto key : kFieldKeys) {
+        if (head == key) return std::nullopt;
+    }
+    // "Tim Cook (CEO): text"
+    if (head.ends_with(")")) {
+        if (const auto open = head.rfind(" ("); open != std::string_view::npos) {
+            shape.title = std::string(trim(head.substr(open + 2, head.size() - open - 3)));
+            head = trim(head.substr(0, open));
+        }
+    }
     std::string_view firm;
     if (const auto comma = head.find(", "); comma != std::string_view::npos) {
         firm = trim(head.substr(comma + 2));
@@ -119,6 +140,25 @@ std::optional<std::string> strip_qa_marker(std::string_view line) {
     const auto name = trim(line.substr(4));
     if (!name_ok(name)) return std::nullopt;
     return std::string(name);
+}
+
+std::string_view strip_timestamp(std::string_view line) {
+    line = trim(line);
+    std::size_t i = 0;
+    const bool bracket = !line.empty() && (line[0] == '[' || line[0] == '(');
+    if (bracket) ++i;
+    const std::size_t start = i;
+    while (i < line.size() && (is_digit(line[i]) || line[i] == ':' || line[i] == '.')) ++i;
+    const std::string_view stamp = line.substr(start, i - start);
+    // At least "m:ss": digits on both sides of a colon.
+    const auto colon = stamp.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 >= stamp.size()) return line;
+    if (bracket) {
+        if (i >= line.size() || (line[i] != ']' && line[i] != ')')) return line;
+        ++i;
+    }
+    if (i >= line.size() || line[i] != ' ') return line;
+    return trim(line.substr(i));
 }
 
 bool is_stage_direction(std::string_view line) {

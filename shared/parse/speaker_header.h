@@ -2,7 +2,8 @@
 // Speaker header shapes beyond parse/speaker_line.h's "Name -- Title":
 //   StreetEvents:    "Lisa Su,  AMD - President and CEO    [3]", "Operator    [1]"
 //   inline prefixes: "SATYA NADELLA: Thank you, Brett.", "KEITH WEISS, Morgan Stanley: Excellent.",
-//                    "Tim Cook: Thank you, Suhasini.", "<Q - Glenn Schorr>: ...", "张伟（首席财务官）：..."
+//                    "Tim Cook: Thank you, Suhasini.", "<Q - Glenn Schorr>: ...", "张伟（首席财务官）：...",
+//                    "Tim Cook (CEO): ...", "**Tim Cook:** ...", "Speaker 1: ..."
 //   Q/A markers:     "A - Fred Smith", "Q - Glenn Schorr"
 // Each function judges the shape of one line; which shapes open turns in a
 // file is decided from the evidence of the whole file (parse/marked_parser.h).
@@ -32,6 +33,10 @@ struct HeaderShape {
 // "A - Fred Smith" -> "Fred Smith"; nullopt unless the line is a Q or A
 // marker followed by a name.
 [[nodiscard]] std::optional<std::string> strip_qa_marker(std::string_view line);
+
+// The line without a leading timestamp ("[00:01:23] ", "00:01:23 ",
+// "(12:05) "), as diarized speech-to-text writes them before the speaker.
+[[nodiscard]] std::string_view strip_timestamp(std::string_view line);
 
 // The line is a stage direction only: "(Operator Direction.)", "[Operator Instructions]".
 [[nodiscard]] bool is_stage_direction(std::string_view line);

@@ -161,6 +161,11 @@ bool is_generic_speaker(std::string_view name) {
     static const std::string_view kChineseGeneric[] = {"主持人", "会议主持人", "會議主持人", "操作员", "操作員", "接线员", "接線員"};
     if (one_of(lowered, kChineseGeneric)) return true;
     if (lowered.size() > 40) return false;
+    // "Speaker 1", "Speaker A": speech-to-text diarization.
+    if (lowered.starts_with("speaker ") && lowered.size() <= 11) {
+        const std::string_view id = std::string_view(lowered).substr(8);
+        if (!id.empty() && std::all_of(id.begin(), id.end(), [](char c) { return is_ascii_alnum(c); })) return true;
+    }
     // "Unidentified Analyst", "Unknown speaker", "Unidentified Company Representative".
     return lowered.starts_with("unidentified ") || lowered.starts_with("unknown ");
 }

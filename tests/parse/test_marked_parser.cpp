@@ -307,3 +307,48 @@ TEST_CASE("thousands of header-like lines cost a linear pass, and each is one tu
     CHECK(b.turns.size() == kCount);
     CHECK(b.participants.size() == kCount);
 }
+
+TEST_CASE("layouts made up for the test are read from their evidence") {
+    struct Case {
+        const char* what;
+        std::string text;
+        std::vector<std::string> speakers;
+        const char* speaker_with_role;
+        const char* role;
+    };
+    const std::vector<Case> cases = {
+        {"markdown bold names",
+         "**Operator:** Welcome to the Example Widgets call. I will hand over to our CFO, Jane Roe.\n\n"
+         "**Jane Roe:** Thanks. Revenue grew 4% and our margin held in the quarter.\n\n"
+         "**Operator:** Our first question comes from John Doe with Sample Securities.\n\n"
+         "**John Doe:** Thanks. What about the margin next year?\n\n**Jane Roe:** It should hold.\n",
+         {"Operator", "Jane Roe", "Operator", "John Doe", "Jane Roe"}, "Jane Roe", "cfo"},
+        {"titles in parentheses",
+         "Jane Roe (Chief Financial Officer): Revenue grew 4% in the quarter.\n"
+         "Rick Poe (Chief Executive Officer): And we are raising guidance.\n"
+         "John Doe (Sample Securities): What about margins?\n"
+         "Jane Roe (Chief Financial Officer): Margins held.\n",
+         {"Jane Roe", "Rick Poe", "John Doe", "Jane Roe"}, "Rick Poe", "ceo"},
+        {"'Name, Title' lines above the speech",
+         "Jane Roe, Chief Financial Officer\nRevenue grew 4% in the quarter, and our margin held.\n\n"
+         "Rick Poe, Chief Executive Officer\nWe are raising our guidance for the year.\n\n"
+         "Jane Roe, Chief Financial Officer\nThank you all for joining.\n",
+         {"Jane Roe", "Rick Poe", "Jane Roe"}, "Jane Roe", "cfo"},
+        {"diarized speech-to-text with timestamps",
+         "[00:00:05] Speaker 1: Welcome to the second quarter call. Our revenue grew this quarter.\n"
+         "[00:00:21] Speaker 2: Thank you. Our margin was stable and guidance is unchanged.\n"
+         "[00:01:02] Speaker 1: We will now take questions.\n"
+         "[00:01:10] Speaker 3: What about demand next quarter?\n",
+         {"Speaker 1", "Speaker 2", "Speaker 1", "Speaker 3"}, "", ""},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        const Transcript t = parse_transcript(c.text, "call.txt");
+        CHECK(speakers(t) == c.speakers);
+        if (*c.speaker_with_role) CHECK(has_role(t, c.speaker_with_role, c.role));
+        for (const auto& turn : t.turns) {
+            for (const auto& p : turn.paragraphs) CHECK(p.text.find("**") == std::string::npos);
+            for (const auto& p : turn.paragraphs) CHECK(p.text.find("[00:") == std::string::npos);
+        }
+    }
+}
