@@ -36,6 +36,7 @@ const char* boilerplate_kind(std::string_view line) {
     if (is_rule(line)) return "rule";
     if (is_page_number(line)) return "page number";
     if (line == "Q" || line == "A") return "question/answer mark";
+    if (line.size() < 100 && line.starts_with("Slide ") && line.size() > 6 && is_digit(line[6])) return "slide heading";
     const std::string lowered = lower_ascii(line);
     if (line.size() < 200) {
         if (lowered.starts_with("thomson reuters streetevents") || lowered == "e d i t e d   v e r s i o n" ||

@@ -75,6 +75,28 @@ bool bare_name(std::string_view line) {
     return looks_like_person_name(line) && !is_generic_speaker(line);
 }
 
+// "Company Name", "Event Description", "Current Quarter": a header block's
+// field, not a person, however capitalized.
+bool names_a_field(std::string_view name) {
+    static const std::string_view kFieldWords[] = {"name", "description", "quarter", "year", "ticker", "date", "current",
+                                                   "market", "change", "estimates", "eps", "sales", "revenue", "company",
+                                                   "event", "price", "total", "cap", "ytd", "consensus", "currency"};
+    std::string word;
+    auto hit = [&] {
+        const bool found = std::find(std::begin(kFieldWords), std::end(kFieldWords), word) != std::end(kFieldWords);
+        word.clear();
+        return found;
+    };
+    for (char c : name) {
+        if (is_ascii_alnum(c)) {
+            word += ascii_lower(c);
+        } else if (!word.empty() && hit()) {
+            return true;
+        }
+    }
+    return !word.empty() && hit();
+}
+
 bool has_role_words(std::string_view title) {
     if (title_is_telling(title)) return true;
     const auto roles = roles_for("", title);
@@ -267,6 +289,14 @@ private:
                 }
             }
         }
+        if (looks_like_person_name(line) && !starts_with_reply(line) && line.size() < 40 && next.size() > 2 &&
+            next.size() < 60 && next.front() == '(' && next.back() == ')' && line.find(' ') != std::string_view::npos) {
+            // "Chris Hallam" above "(Goldman Sachs)": a questioner and the firm.
+            const std::string_view firm = trim(next.substr(1, next.size() - 2));
+            if (!firm.empty() && (is_upper(firm.front()) || is_digit(firm.front())) && !is_stage_direction(next)) {
+                return Header{Kind::TwoLine, HeaderShape{std::string(line), {}, std::string(firm), {}}, 2};
+            }
+        }
         if (looks_like_person_name(line) && !starts_with_reply(line) && line.size() < 40 && next.empty() &&
             i + 2 < lines_.size()) {
             // CallStreet: "Jeremy Barnum", a blank line, "Chief Financial Officer, JPMorgan Chase & Co."
@@ -315,8 +345,8 @@ private:
             const std::string_view name = trim(line.substr(0, comma));
             const std::string_view title = trim(line.substr(comma + 2));
             if (name.find(' ') != std::string_view::npos && name.find("--") == std::string_view::npos &&
-                looks_like_person_name(name) && !starts_with_reply(name) &&
-                has_role_words(title) && title.find_first_of(".?!") == std::string_view::npos) {
+                looks_like_person_name(name) && !starts_with_reply(name) && !has_role_words(name) &&
+                has_role_words(title) && title.find_first_of(".?!;") == std::string_view::npos) {
                 return Header{Kind::Dashed, HeaderShape{std::string(name), std::string(title), {}, {}}, 1};
             }
         }
@@ -332,7 +362,7 @@ private:
         const std::string_view line = lines_[i];
         if (line.empty() || in_list_[i]) return std::nullopt;
         auto shape = parse_inline_prefix(line);
-        if (!shape) return std::nullopt;
+        if (!shape || names_a_field(shape->name)) return std::nullopt;
         if (!is_generic_speaker(shape->name)) {
             // The same whole line again and again is page furniture, not speech.
             const auto again = line_counts_.find(std::string(line));
@@ -415,18 +445,18 @@ private:
         transcript_.notes.layout_evidence = evidence;
     }
 
-    // Hard-wrapped text: most long lines end near one width (a PDF page's).
+    // Hard-wrapped text: many long lines end mid-sentence, where a page's
+    // width cut them; a file of one paragraph per line ends nearly every line
+    // with a sentence.
     bool hard_wrapped() const {
-        std::vector<std::size_t> lengths;
+        std::size_t long_lines = 0;
+        std::size_t cut = 0;
         for (std::size_t i = 0; i < body_end_; ++i) {
-            if (!headers_[i] && !in_list_[i] && lines_[i].size() >= 30) lengths.push_back(lines_[i].size());
+            if (headers_[i] || in_list_[i] || lines_[i].size() < 30) continue;
+            ++long_lines;
+            if (!ends_sentence(lines_[i]) && !lines_[i].ends_with(",") && !lines_[i].ends_with(";")) ++cut;
         }
-        if (lengths.size() < 20) return false;
-        std::sort(lengths.begin(), lengths.end());
-        const std::size_t width = lengths[lengths.size() * 95 / 100];
-        if (width > 220) return false;
-        const auto near = std::count_if(lengths.begin(), lengths.end(), [&](std::size_t l) { return l * 100 >= width * 80; });
-        return static_cast<std::size_t>(near) * 100 >= lengths.size() * 45;
+        return long_lines >= 20 && cut * 100 >= long_lines * 35;
     }
 
     void build_turns() {

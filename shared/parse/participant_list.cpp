@@ -9,6 +9,7 @@
 #include "parse/roles.h"
 #include "parse/section_heading.h"
 #include "parse/speaker_line.h"
+#include "parse/speaker_names.h"
 
 namespace callsearch {
 namespace {
@@ -206,6 +207,11 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
             } else {
                 break;  // speech, a speaker line such as "Operator", or the body
             }
+            // A list names each person once: a listed name again is the body
+            // starting ("CHRISTIAN SEWING" right under "Christian Sewing, Chief Executive Officer").
+            const bool again = std::any_of(out.entries.begin(), out.entries.end(),
+                                           [&](const ListedParticipant& e) { return same_person(e.name, entry.name); });
+            if (again) break;
             for (const auto u : used) out.lines.push_back(u);
             j = used.back() + 1;
             out.entries.push_back(std::move(entry));
