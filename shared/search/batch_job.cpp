@@ -55,6 +55,8 @@ BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         const auto started = std::chrono::steady_clock::now();
+        // Editors on Windows start UTF-8 files with a byte order mark.
+        if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
         const std::optional<BatchLine> parsed_line =
             parse_batch_line(line, number, config.filters, config.match);
         if (!parsed_line) continue;

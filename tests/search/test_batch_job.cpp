@@ -100,6 +100,20 @@ TEST_CASE("batch job: each line gets its hits, tagged, then a summary; bad lines
     }
 }
 
+TEST_CASE("batch job: a byte order mark at the start of the file is not part of the first line") {
+    const CorpusIndex index;
+    BatchConfig config;
+    config.db_dir = index.db;
+    config.count = true;
+    BatchOutcome outcome;
+    const auto plain = run(config, "revenue\n", outcome);
+    const auto marked = run(config, "\xEF\xBB\xBF{\"id\":\"x\",\"query\":\"revenue\"}\n", outcome);
+    REQUIRE(marked.size() == 1);
+    CHECK(marked[0]["type"] == "summary");
+    CHECK(marked[0]["id"] == "x");
+    CHECK(marked[0]["count"] == plain[0]["count"]);
+}
+
 TEST_CASE("batch job: --count gives exact counts in the summaries and no hits") {
     const CorpusIndex index;
     BatchConfig config;
