@@ -175,6 +175,22 @@ TEST_CASE("chinese normalizer: agrees with ICU on the seed transcripts, line by 
     CHECK(to_simplified(whole) == icu(whole));
 }
 
+TEST_CASE("chinese normalizer: agrees with ICU on the real transcripts of ../shared/wild") {
+    const std::filesystem::path wild = std::filesystem::path(CALLSEARCH_SHARED_DIR) / "wild";
+    if (!std::filesystem::is_directory(wild)) {
+        MESSAGE("SKIPPED: no " << wild.string());
+        return;
+    }
+    const IcuTransform icu;
+    const std::vector<std::string> lines = han_lines_under(wild);
+    std::size_t disagree = 0;
+    for (const std::string& line : lines) {
+        if (to_simplified(line) != icu(line) && ++disagree <= 5) MESSAGE(line);
+    }
+    MESSAGE(lines.size() << " lines holding Han text under " << wild.string());
+    CHECK(disagree == 0);
+}
+
 TEST_CASE("chinese normalizer: malformed UTF-8 becomes U+FFFD as ICU's conversion made it") {
     const IcuTransform icu;
     for (const std::string& text : {std::string("回\xE8\xB3購"), std::string("\xFF計畫\xC0\x80"),
