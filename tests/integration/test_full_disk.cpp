@@ -163,3 +163,39 @@ TEST_CASE("read-only index: the searcher answers from a read-only mount, --stats
     CHECK(index.exit_code == 2);
     CHECK_MESSAGE(index.err.find("Read-only file system") != std::string::npos, index.err);
 }
+
+TEST_CASE("read-only index: a copy without write permission answers a searcher that may not write it") {
+    TempDir tmp;
+    const fs::path db = tmp.path / "index";
+    REQUIRE(run_process({kIndexer, "--db", db.string(), "--quiet", kCorpus.string()}).exit_code == 0);
+    const std::string expected = run_process({kSearcher, "--db", db.string(), "--json", "訂閱 OR revenue"}).out;
+    for (const auto& e : fs::recursive_directory_iterator(db)) {
+        fs::permissions(e.path(), fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                        fs::perm_options::remove);
+    }
+    fs::permissions(db, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                    fs::perm_options::remove);
+    // root ignores permissions: search as nobody then (setpriv, util-linux),
+    // provided nobody can read the index and run the searcher at all.
+    std::vector<std::string> as_user;
+    if (::geteuid() == 0) as_user = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+    auto run_as = [&](std::vector<std::string> argv) {
+        argv.insert(argv.begin(), as_user.begin(), as_user.end());
+        return run_process(argv);
+    };
+    const bool reachable = (as_user.empty() || fs::exists(as_user.front())) &&
+                           run_as({"/bin/cat", (db / "XAPIANDB").string()}).exit_code == 0 &&
+                           run_as({kSearcher, "--help"}).exit_code == 0;
+    const ProcessResult search = reachable ? run_as({kSearcher, "--db", db.string(), "--json", "訂閱 OR revenue"})
+                                           : ProcessResult{};
+    fs::permissions(db, fs::perms::owner_write, fs::perm_options::add);  // so that TempDir can remove it
+    for (const auto& e : fs::recursive_directory_iterator(db)) {
+        fs::permissions(e.path(), fs::perms::owner_write, fs::perm_options::add);
+    }
+    if (!reachable) {
+        std::printf("SKIPPED: cannot run the searcher as a user without write access to %s\n", db.c_str());
+        return;
+    }
+    CHECK_MESSAGE(search.exit_code == 0, search.err);
+    CHECK(search.out == expected);
+}
