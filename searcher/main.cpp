@@ -2,7 +2,10 @@
 // Exit codes: 0 hits, 1 no hits, 2 error (one line on stderr).
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -15,6 +18,7 @@
 
 #include "index/index_layout.h"
 #include "match/search_job.h"
+#include "search/batch_job.h"
 
 namespace {
 
@@ -73,6 +77,7 @@ int main(int argc, char** argv) {
     std::map<callsearch::Field, std::string> filters;
     bool json = false, count = false;
     std::string sort = "relevance", color = "auto";
+    std::optional<std::string> batch;
 
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
     const std::vector<std::pair<callsearch::Field, const char*>> filter_options = {
@@ -97,6 +102,8 @@ int main(int argc, char** argv) {
     app.add_flag("--json", json, "JSON Lines: one object per hit");
     app.add_option("--color", color, "auto, always or never (auto honours NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--batch", batch,
+                   "Run every query of FILE (- for stdin), one per line or JSON object; JSON Lines out");
     app.add_option("QUERY", words, "Words, \"phrases\", AND OR NOT -word, field:value");
 
     try {
@@ -120,6 +127,26 @@ int main(int argc, char** argv) {
                     : json ? callsearch::OutputFormat::Json
                            : callsearch::OutputFormat::Text;
     config.color = want_color(color);
+
+    if (batch) {
+        if (!words.empty()) return fail("--batch reads the queries from " + *batch + "; give no QUERY words");
+        if (batch->empty()) return fail("--batch must name a file, or - for stdin");
+        callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count};
+        std::ifstream file;
+        if (*batch != "-") {
+            file.open(*batch);
+            if (!file) return fail("cannot read batch file " + *batch + ": " + std::strerror(errno));
+        }
+        try {
+            const auto outcome = callsearch::run_batch(batch_config, *batch == "-" ? std::cin : file, std::cout);
+            if (file.bad() || std::cin.bad()) return fail("error reading batch file " + *batch);
+            return outcome.matched > 0 ? kExitHits : kExitNoHits;
+        } catch (const Xapian::Error& e) {
+            return fail(e.get_description());
+        } catch (const std::exception& e) {
+            return fail(e.what());
+        }
+    }
 
     try {
         const auto outcome = callsearch::run_search(config, std::cout);

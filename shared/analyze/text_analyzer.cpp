@@ -74,18 +74,12 @@ std::vector<std::string> highlight_pieces(std::string_view text) {
 }  // namespace
 
 struct TextAnalyzer::Impl {
-    // Built on first use: loading ICU's transliterator and dictionary costs
-    // more than a whole English-only search, and most searches never need them.
-    std::optional<ChineseNormalizer> normalizer_;
+    // Built on first use: loading ICU's word dictionary costs more than a
+    // whole English-only search, and most searches never need it.
     std::optional<ChineseSegmenter> segmenter_;
     Xapian::TermGenerator generator;
     Stemmer stemmer;
     StemExpander expander;
-
-    ChineseNormalizer& normalizer() {
-        if (!normalizer_) normalizer_.emplace();
-        return *normalizer_;
-    }
 
     ChineseSegmenter& segmenter() {
         if (!segmenter_) segmenter_.emplace();
@@ -97,8 +91,8 @@ struct TextAnalyzer::Impl {
     Impl() { generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE); }
 
     std::string simplified(std::string_view text) {
-        // Most paragraphs are English: skip ICU for them.
-        return contains_han(text) ? normalizer().to_simplified(text) : std::string(text);
+        // Most paragraphs are English: skip the conversion for them.
+        return contains_han(text) ? analyze::to_simplified(text) : std::string(text);
     }
 
     // Writes the terms of already-normalized text into doc, positions from 1.
@@ -185,7 +179,7 @@ struct TextAnalyzer::Impl {
     }
 
     Xapian::Query han_query(std::string_view token, HighlightTerms& highlight) {
-        const std::string normalized = normalizer().to_simplified(token);
+        const std::string normalized = analyze::to_simplified(token);
         const Analysis analysis = analyze(normalized);
         if (analysis.positioned.empty()) return Xapian::Query();
         Xapian::Query query = phrase_of(analysis.positioned);

@@ -48,7 +48,7 @@ struct HighlightTerms {
 // The words of the index filed under an English stem (analyze/stemmer.h).
 using StemExpander = std::function<std::vector<std::string>(const std::string& stem)>;
 
-// Not thread-safe (ICU break iterator and transliterator state): use one per thread.
+// Not thread-safe (ICU break iterator state): use one per thread.
 class TextAnalyzer {
 public:
     TextAnalyzer();  // throws std::runtime_error if ICU data is unavailable

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "index/index_writer.h"
+#include "index/write_failure.h"
 
 namespace callsearch {
 
@@ -95,7 +96,12 @@ void IndexLayout::publish(const fs::path& generation) const {
         std::ofstream out(tmp, std::ios::trunc);
         out << "auto " << generation.filename().string() << '\n';
         out.flush();
-        if (!out) throw IndexError("cannot write " + tmp.string());
+        if (!out) {
+            const std::string full = disk_full_reason(dir_);
+            std::error_code ignored;
+            fs::remove(tmp, ignored);
+            throw IndexError("cannot write " + tmp.string() + (full.empty() ? "" : ": " + full));
+        }
     }
     fsync_path(tmp, O_RDONLY);
     if (std::rename(tmp.c_str(), stub.c_str()) != 0) {

@@ -1,5 +1,6 @@
 #include "index/index_writer.h"
 
+#include "index/write_failure.h"
 #include "schema/filter_terms.h"
 #include "schema/index_schema.h"
 
@@ -14,7 +15,7 @@ void writing(const std::filesystem::path& dir, F&& f) {
     try {
         f();
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot write index " + dir.string() + ": " + e.get_msg());
+        throw IndexError("cannot write index " + dir.string() + ": " + describe_write_failure(e, dir));
     }
 }
 
@@ -39,7 +40,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& generation_dir, Mode mode)
     try {
         db_ = Xapian::WritableDatabase(generation_dir.string(), flags);
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open index " + generation_dir.string() + " for writing: " + e.get_msg());
+        throw IndexError("cannot open index " + generation_dir.string() + " for writing: " +
+                         describe_write_failure(e, generation_dir));
     }
     // The advice names the index folder, not the generation inside it.
     if (std::string problem = schema_problem(db_, generation_dir.parent_path()); !problem.empty()) {
@@ -123,7 +125,7 @@ void IndexWriter::commit() {
         db_.commit_transaction();
         db_.begin_transaction();
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot commit index " + dir_.string() + ": " + e.get_msg());
+        throw IndexError("cannot commit index " + dir_.string() + ": " + describe_write_failure(e, dir_));
     }
 }
 

@@ -385,18 +385,33 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
             warn(live->string() + ": cannot read the old generation (" + e.get_msg() + "); rebuilding without it");
         }
     }
+    try {
+        if (new_generation) {
+            const Xapian::Database none;
+            Run run(config, warn, previous ? &*previous : nullptr, previous ? *previous : none);
+            try {
+                run.build_generation(inputs, target, layout.scratch_dir(target), summary);
+                layout.publish(target);
+            } catch (...) {
+                // Give back the space of a half-built generation now (a full
+                // disk is the usual cause), not at the next run.
+                std::error_code ignored;
+                fs::remove_all(target, ignored);
+                throw;
+            }
+        } else {
+            IndexWriter writer(target);
+            Run run(config, warn, nullptr, writer.database());
+            run.update(inputs, writer, summary);
+            writer.commit();
+        }
+    } catch (const IndexError& e) {
+        // Until the commit or the switch, searchers see the index as it was.
+        throw IndexError(std::string(e.what()) + "; the index is left as it was");
+    }
     if (new_generation) {
-        const Xapian::Database none;
-        Run run(config, warn, previous ? &*previous : nullptr, previous ? *previous : none);
-        run.build_generation(inputs, target, layout.scratch_dir(target), summary);
-        layout.publish(target);
         previous.reset();
         layout.remove_stale_generations();
-    } else {
-        IndexWriter writer(target);
-        Run run(config, warn, nullptr, writer.database());
-        run.update(inputs, writer, summary);
-        writer.commit();
     }
     summary.generation = target.filename().string();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "index/index_writer.h"
+#include "index/write_failure.h"
 
 namespace callsearch {
 
@@ -54,7 +55,7 @@ void ShardSet::merge_into(const fs::path& target, std::size_t count) const {
         // MULTIPASS merges many shards in a tree of passes rather than all at once.
         all.compact(target.string(), Xapian::DBCOMPACT_MULTIPASS);
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot merge the shards of " + target.string() + ": " + e.get_msg());
+        throw IndexError("cannot merge the shards of " + target.string() + ": " + describe_write_failure(e, target));
     }
     // The stub may only name a generation whose files are on disk.
     std::error_code ec;

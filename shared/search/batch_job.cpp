@@ -1,0 +1,104 @@
+#include "search/batch_job.h"
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "analyze/text_analyzer.h"
+#include "print/highlighter.h"
+#include "print/json_printer.h"
+#include "query/query_parser.h"
+#include "search/batch_request.h"
+
+namespace callsearch {
+
+namespace {
+
+std::string json_string(const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The hit object of searcher --json, tagged: `{"id":ID,"type":"hit",` + the rest.
+void put_hit(std::ostream& out, const std::string& id_json, std::size_t line, const std::string& hit_json) {
+    out << "{\"id\":" << id_json << ",\"line\":" << line << ",\"type\":\"hit\"";
+    if (hit_json.size() > 2) out << ',';
+    out.write(hit_json.data() + 1, static_cast<std::streamsize>(hit_json.size() - 1));
+    out << '\n';
+}
+
+void put_error(std::ostream& out, const std::string& id_json, std::size_t line, const std::string& message) {
+    out << "{\"id\":" << id_json << ",\"line\":" << line << ",\"type\":\"error\",\"error\":" << json_string(message) << "}\n";
+}
+
+void put_summary(std::ostream& out, const std::string& id_json, std::size_t line, std::size_t hits, const Xapian::doccount* count,
+                 Xapian::doccount estimated, double ms) {
+    char milliseconds[32];
+    std::snprintf(milliseconds, sizeof milliseconds, "%.3f", ms);
+    out << "{\"id\":" << id_json << ",\"line\":" << line << ",\"type\":\"summary\",\"hits\":" << hits
+        << ",\"count\":" << (count ? std::to_string(*count) : std::string("null")) << ",\"estimated\":" << estimated
+        << ",\"ms\":" << milliseconds << "}\n";
+}
+
+}  // namespace
+
+BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream& out) {
+    analyze::TextAnalyzer analyzer;
+    // Command-line filters hold for every line: a bad one is the caller's
+    // error, reported once before any line is read.
+    if (!config.filters.empty()) (void)parse_query("", config.filters, analyzer);
+    Matcher matcher(config.db_dir);
+    analyzer.set_stem_expander(matcher.stem_expander());
+
+    BatchOutcome outcome;
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        const auto started = std::chrono::steady_clock::now();
+        // Editors on Windows start UTF-8 files with a byte order mark.
+        if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+        const std::optional<BatchLine> parsed_line =
+            parse_batch_line(line, number, config.filters, config.match);
+        if (!parsed_line) continue;
+        ++outcome.queries;
+        const BatchRequest& request = parsed_line->request;
+        if (!parsed_line->error.empty()) {
+            ++outcome.failed;
+            put_error(out, request.id_json, number, parsed_line->error);
+            out.flush();
+            continue;
+        }
+        const auto parse = [&] { return parse_query(request.query, request.filters, analyzer); };
+        std::size_t hits = 0;
+        Xapian::doccount exact = 0;
+        Xapian::doccount estimated = 0;
+        try {
+            if (config.count) {
+                exact = matcher.count(parse);
+                estimated = exact;
+            } else {
+                ParsedQuery parsed;
+                const MatchResult result = matcher.match(parse, request.match, parsed);
+                estimated = result.estimated_total;
+                hits = result.hits.size();
+                for (const Hit& hit : result.hits) {
+                    put_hit(out, request.id_json, number,
+                            format_json_hit(hit, find_highlights(hit.paragraph.text, parsed.highlight, analyzer)));
+                }
+            }
+        } catch (const QueryError& e) {
+            ++outcome.failed;
+            put_error(out, request.id_json, number, e.what());
+            out.flush();
+            continue;
+        }
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        put_summary(out, request.id_json, number, hits, config.count ? &exact : nullptr, estimated, ms);
+        out.flush();
+        if (hits > 0 || exact > 0) ++outcome.matched;
+    }
+    return outcome;
+}
+
+}  // namespace callsearch
