@@ -100,6 +100,8 @@ bool names_a_field(std::string_view name) {
 bool has_role_words(std::string_view title) {
     if (title_is_telling(title)) return true;
     const auto roles = roles_for("", title);
+    // A Chinese title names its post exactly (分析师 is an analyst, not a guess from a firm's name).
+    if (contains_non_ascii(title) && !roles.empty()) return true;
     return !roles.empty() && roles != std::vector<std::string>{"analyst"} && roles != std::vector<std::string>{"executive"};
 }
 

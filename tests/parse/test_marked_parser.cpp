@@ -352,3 +352,20 @@ TEST_CASE("layouts made up for the test are read from their evidence") {
         }
     }
 }
+
+TEST_CASE("Simplified-Chinese calls: '张伟 - 首席财务官' lines above the speech") {
+    const std::string text =
+        "主持人\n欢迎参加本公司2023年第二季度业绩电话会议。\n\n"
+        "王强 - 首席执行官\n谢谢大家。本季度营收增长百分之十二。\n\n"
+        "张伟 - 首席财务官\n谢谢王总。毛利率为百分之四十。\n\n"
+        "主持人\n现在进入问答环节。\n\n"
+        "李明 - 分析师\n请问回购计划的进展如何？\n\n"
+        "张伟 - 首席财务官\n我们本季度回购了一百万股。\n";
+    const Transcript t = parse_transcript(text, "call.txt");
+    CHECK(speakers(t) == std::vector<std::string>{"主持人", "王强", "张伟", "主持人", "李明", "张伟"});
+    CHECK(has_role(t, "王强", "ceo"));
+    CHECK(has_role(t, "张伟", "cfo"));
+    CHECK(has_role(t, "李明", "analyst"));
+    CHECK(has_role(t, "主持人", "operator"));
+    CHECK(t.turns[4].section == Section::QA);
+}
