@@ -95,6 +95,9 @@ int main(int argc, char** argv) {
     auto* stats_flag = app.add_flag("--stats", stats, "Print what the index holds and exit");
     app.add_flag("--json", json, "Print the summary (or --check / --stats) as one JSON object");
     app.add_flag("-q,--quiet", quiet, "No warnings on stderr");
+    std::string manifest;
+    app.add_option("--manifest", manifest,
+                   "CSV (path,company,ticker,quarter,year,date) supplying or overriding the metadata of the files it names");
     auto* paths = app.add_option("PATH", config.inputs, "Transcript files or folders (walked recursively)");
     check_flag->excludes(stats_flag);
     try {
@@ -115,6 +118,7 @@ int main(int argc, char** argv) {
         return kExitError;
     }
     config.db_dir = db;
+    config.manifest = manifest;
     config.wait = std::chrono::milliseconds(static_cast<long long>(wait_seconds * 1000));
 
     try {
