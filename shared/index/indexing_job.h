@@ -27,12 +27,12 @@ namespace callsearch {
 struct IndexJobConfig {
     std::filesystem::path db_dir;
     std::vector<std::string> inputs;  // files or directories
-    std::filesystem::path manifest;   // optional CSV of metadata overrides (read/manifest.h)
     bool rebuild = false;
     std::chrono::milliseconds wait{0};  // for another writer to finish
     unsigned jobs = 1;                  // worker threads for reading, analysis and writing
     std::size_t memory_mib = 256;       // budget for documents waiting to be written, all threads
     std::function<void(const struct IndexProgress&)> progress{};  // optional; called from any thread, serialized
+    std::filesystem::path manifest{};  // optional CSV of metadata overrides (read/manifest.h)
 };
 
 // How far a run has got, for a progress line (index/index_progress.h).

@@ -255,7 +255,7 @@ const xmlNode* article_of(const xmlNode* body) {
             best_bytes = bytes;
         }
     }
-    return best_bytes * 10 >= total * 4 && best_bytes > 0 ? best : body;
+    return best_bytes * 2 >= total && best_bytes > 0 ? best : body;
 }
 
 std::once_flag libxml_once;

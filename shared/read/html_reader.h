@@ -3,7 +3,7 @@
 // (forgiving, as browsers are, and decoding entities and charsets).
 //
 // - The article is the element whose own <p> children hold the most text,
-//   when it holds at least 40% of the page's paragraph text; else the whole
+//   when it holds at least half of the page's paragraph text; else the whole
 //   <body>.
 // - Dropped, with everything inside: scripts, styles, forms, <nav>, <header>,
 //   <footer>, <aside>, iframes and media; hidden elements (the hidden

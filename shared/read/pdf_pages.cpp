@@ -75,7 +75,8 @@ std::vector<std::string> lines_of(const std::string& page) {
     return lines;
 }
 
-// Digits ignored and white space collapsed: "Page 3 of 20" and "Page 4 of 20" match.
+// Each run of digits one '#', white space collapsed: "Page 3 of 20" and
+// "Page 10 of 20" match.
 std::string shape_of(std::string_view line) {
     std::string out;
     bool space = false;
@@ -86,7 +87,9 @@ std::string shape_of(std::string_view line) {
         }
         if (space) out += ' ';
         space = false;
-        out += (c >= '0' && c <= '9') ? '#' : c;
+        const bool digit = c >= '0' && c <= '9';
+        if (digit && !out.empty() && out.back() == '#') continue;  // "9" and "10" alike
+        out += digit ? '#' : c;
     }
     return out;
 }
