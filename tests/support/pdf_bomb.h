@@ -13,6 +13,8 @@ namespace test_support {
 
 inline std::string pdf_bomb(std::size_t inflated_mib) {
     std::string chunk;
+    // Lines run off the page after the first few: poppler still has to
+    // interpret every operator, so this costs CPU time rather than text.
     while (chunk.size() < (1u << 16)) chunk += "(Revenue grew again and again this quarter.) Tj T*\n";
     const std::string head = "BT /F1 11 Tf 14 TL 72 760 Td\n";
     const std::size_t rounds = (inflated_mib << 20) / chunk.size();
