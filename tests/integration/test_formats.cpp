@@ -87,6 +87,10 @@ TEST_CASE("formats: PDF and JSON files are read by content, whatever their names
                                         "jg_q2_2021 " + (calls / "report.txt").string(),
                                         "jg_q3_2021 " + (calls / "dataset.dat").string()});
     for (const json& h : revenue) CHECK(h["speaker"] == "Shan-Nen Bong");
+    // A rebuild (threads writing shards, then merged) holds the same calls.
+    CHECK(index(db, {calls.string()}, {"--rebuild", "--jobs", "2"})["calls"] == 3);
+    CHECK(hits(db, {"Revenue"}).size() == revenue.size());
+    CHECK(run_process({kIndexer, "--db", db.string(), "--check"}).exit_code == 0);
 
     // Unchanged files are not read again; an edited JSON file replaces all its calls.
     const json again = index(db, {calls.string()});
