@@ -147,7 +147,7 @@ TEST_CASE("a path that cannot hold an index is an IndexError naming it") {
     }
 }
 
-TEST_CASE("a file of several calls keeps a record per call; replacing or removing it clears them all") {
+TEST_CASE("a file of several calls keeps a record per call -- replacing or removing it clears them all") {
     test_support::TempDir dir;
     analyze::TextAnalyzer analyzer;
     Transcript second = test_support::sample_transcript();

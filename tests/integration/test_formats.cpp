@@ -69,7 +69,7 @@ std::vector<json> hits(const fs::path& db, std::vector<std::string> args) {
 
 }  // namespace
 
-TEST_CASE("formats: PDF and JSON files are read by content, whatever their names; each JSON call is its own call") {
+TEST_CASE("formats: PDF and JSON files are read by content, whatever their names -- each JSON call is its own call") {
     TempDir tmp;
     const fs::path calls = tmp.path / "calls", db = tmp.path / "index";
     fs::create_directories(calls);
@@ -113,7 +113,7 @@ TEST_CASE("formats: PDF and JSON files are read by content, whatever their names
     CHECK(run_process({kIndexer, "--db", db.string(), "--check"}).exit_code == 0);
 }
 
-TEST_CASE("manifest: supplies and overrides metadata; a missing file warns; a malformed one stops the run first") {
+TEST_CASE("manifest: supplies and overrides metadata -- a missing file warns -- a malformed one stops the run first") {
     TempDir tmp;
     const fs::path calls = tmp.path / "calls", db = tmp.path / "index";
     fs::create_directories(calls);
@@ -149,7 +149,7 @@ TEST_CASE("manifest: supplies and overrides metadata; a missing file warns; a ma
     CHECK_FALSE(fs::exists(fresh));
 }
 
-TEST_CASE("hostile: broken, encrypted, bomb and deeply nested PDF, HTML and JSON files are skipped; the run goes on") {
+TEST_CASE("hostile: broken, encrypted, bomb and deeply nested PDF, HTML and JSON files are skipped -- the run goes on") {
     TempDir tmp;
     const fs::path calls = tmp.path / "calls", db = tmp.path / "index";
     fs::create_directories(calls);

@@ -37,7 +37,7 @@ TEST_CASE("call text: header fields, participants, turns and the Q&A heading in 
           "Erik Woodring: Great, thanks for taking my question.\n");
 }
 
-TEST_CASE("call text: only the known fields are written; a body string follows the header as it is") {
+TEST_CASE("call text: only the known fields are written -- a body string follows the header as it is") {
     CallText call;
     call.ticker = "A";
     call.year = 2025;
@@ -47,7 +47,7 @@ TEST_CASE("call text: only the known fields are written; a body string follows t
           "Operator: Good afternoon.\nParmeet Ahuja: Thank you, Regina.\n");
 }
 
-TEST_CASE("call text: titles given per turn list the speaker once; a colon cannot cut a name short") {
+TEST_CASE("call text: titles given per turn list the speaker once -- a colon cannot cut a name short") {
     CallText call;
     call.turns = {{"Jane Fraser", "Chief Executive Officer", {"Good morning."}, false},
                   {"Jane Fraser", "Chief Executive Officer", {"Thanks."}, false},

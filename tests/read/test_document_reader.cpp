@@ -7,7 +7,7 @@
 
 using namespace callsearch;
 
-TEST_CASE("document reader: each format to checked text; several JSON calls to several labelled texts") {
+TEST_CASE("document reader: each format to checked text -- several JSON calls to several labelled texts") {
     const DocumentText text = read_document("Operator\r\n\r\nWelcome.\r\n");
     CHECK(text.format == SourceFormat::Text);
     REQUIRE(text.calls.size() == 1);

@@ -70,7 +70,7 @@ TEST_CASE("html: without an article element the whole body is read, chrome still
     CHECK(html.text == "One.\n\nTwo.\n\nThree.\n");
 }
 
-TEST_CASE("html: entities and a declared charset are decoded; table cells stay apart") {
+TEST_CASE("html: entities and a declared charset are decoded -- table cells stay apart") {
     const std::string latin1 = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xE9 &amp; "
                                "&#8220;bar&#8221; &euro;5</p><table><tr><td>EPS</td><td>1.23</td></tr></table>"
                                "</body></html>";

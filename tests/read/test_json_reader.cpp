@@ -20,7 +20,7 @@ std::string refusal(const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("json: calls nested by year and quarter inherit the metadata met on the way down; turn lists win over the string") {
+TEST_CASE("json: calls nested by year and quarter inherit the metadata met on the way down -- turn lists win over the string") {
     // The shape of API Ninjas responses gathered by a script.
     const std::string bytes = R"({"2025": {"Q1": [
       {"ticker": "A", "sector": "Health Care", "year": 2025, "quarter": 1,
@@ -44,7 +44,7 @@ TEST_CASE("json: calls nested by year and quarter inherit the metadata met on th
     CHECK(calls[1].body == "Tim Cook: Thank you, Suhasini.");
 }
 
-TEST_CASE("json: prepared remarks and Q&A lists become sections; participants as Name--Title strings") {
+TEST_CASE("json: prepared remarks and Q&A lists become sections -- participants as Name--Title strings") {
     // The shape of a Motley Fool page scraped into JSON.
     const std::string bytes = R"({
       "header_texts": ["Contents:", "Prepared Remarks:"],

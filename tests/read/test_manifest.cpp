@@ -23,7 +23,7 @@ std::string refusal(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("manifest: any subset of the columns, in any order; paths relative to the manifest") {
+TEST_CASE("manifest: any subset of the columns, in any order -- paths relative to the manifest") {
     test_support::TempDir tmp;
     std::ofstream(tmp.path / "qec_ubs_2023_1Q.pdf") << "x";
     std::ofstream(tmp.path / "m.csv") << "\xEF\xBB\xBFTicker,path,Quarter,year,company,date\r\n"
@@ -46,7 +46,7 @@ TEST_CASE("manifest: any subset of the columns, in any order; paths relative to 
     CHECK(m.warnings[0].find("line 4: no such file: ") != std::string::npos);
 }
 
-TEST_CASE("manifest: overrides set only the fields given; the fingerprint follows them") {
+TEST_CASE("manifest: overrides set only the fields given -- the fingerprint follows them") {
     CallInfo call;
     call.company = "UBS";
     call.ticker = "";

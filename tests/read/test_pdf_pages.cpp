@@ -32,7 +32,7 @@ TEST_CASE("pdf pages: repeated headers and page numbers are dropped, the first p
     CHECK_FALSE(out.dropped_samples.empty());
 }
 
-TEST_CASE("pdf pages: a sentence cut by a page break is joined; a finished one starts a paragraph") {
+TEST_CASE("pdf pages: a sentence cut by a page break is joined -- a finished one starts a paragraph") {
     std::vector<std::string> pages;
     for (int n = 1; n <= 4; ++n) pages.push_back("Running Header Inc.\n" + std::string(n % 2 ? "The quarter was" : "strong for us.") + "\n" + std::to_string(n) + "\n");
     const PdfPagesText out = join_pdf_pages(pages);
