@@ -103,8 +103,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
         if (!check && !stats && config.inputs.empty()) throw CLI::RequiredError("PATH");
-        if ((check || stats) && (!config.inputs.empty() || config.rebuild)) {
-            throw CLI::ValidationError(check ? "--check" : "--stats", "takes no PATH and no --rebuild");
+        if ((check || stats) && (!config.inputs.empty() || config.rebuild || !manifest.empty())) {
+            throw CLI::ValidationError(check ? "--check" : "--stats", "takes no PATH, no --rebuild and no --manifest");
         }
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);

@@ -34,20 +34,23 @@ constexpr std::array<std::string_view, 6> kSpeechKeys = {"text", "speech", "cont
 constexpr std::array<std::string_view, 4> kTitleKeys = {"title", "role", "speakertitle", "position"};
 constexpr std::array<std::string_view, 3> kFirmKeys = {"firm", "affiliation", "company"};
 
-std::string normalized(std::string_view key) {
-    std::string out;
+// Whether `key`, with case, '_', '-' and ' ' ignored, is `wanted` (lower case,
+// none of those). Compared in place: objects may have many keys.
+bool key_is(std::string_view key, std::string_view wanted) {
+    std::size_t w = 0;
     for (const char c : key) {
         if (c == '_' || c == '-' || c == ' ') continue;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (w == wanted.size() || std::tolower(static_cast<unsigned char>(c)) != wanted[w]) return false;
+        ++w;
     }
-    return out;
+    return w == wanted.size();
 }
 
 template <std::size_t N>
 const json* field(const json& object, const std::array<std::string_view, N>& keys) {
     for (std::string_view wanted : keys) {  // table order is priority order
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (normalized(it.key()) == wanted) return &*it;
+            if (key_is(it.key(), wanted)) return &*it;
         }
     }
     return nullptr;
