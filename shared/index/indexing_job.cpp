@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -53,9 +54,17 @@ bool is_under(const std::string& path, const std::vector<fs::path>& directories)
 }
 
 // One input file, in input order.
+// What reading a PDF, HTML or JSON file gave, kept for a file whose
+// preparation waits for the second pass, so that it is not extracted twice.
+struct Extracted {
+    std::string hash;
+    DocumentText document;
+};
+
 struct InputFile {
     fs::path path;
     std::uintmax_t bytes = 0;
+    std::shared_ptr<const Extracted> extracted{};  // second pass only; null: read the file again
 };
 
 // A file read, parsed and turned into documents, waiting to be written.
@@ -205,27 +214,36 @@ private:
         const std::string key = schema::file_key(shown);
         std::optional<Prepared> out;
         bool failed = false;
+        // Notes and per-call problems, given once: not when the file waits
+        // for the second pass, which reads it again.
+        std::vector<std::string> notes;
         try {
-            std::string bytes = read_source_bytes(file.path);
             const CallOverrides* overrides = manifest_.find(file.path);
-            std::string hash = content_hash(bytes);
-            if (overrides) hash = content_hash(hash + "\x1f" + overrides->fingerprint());
-            if (!config_.rebuild && is_unchanged(key, hash)) {
-                done(file, key, [&] { ++summary.unchanged; });
-                return std::nullopt;
+            std::string hash;
+            std::shared_ptr<const Extracted> extracted = file.extracted;
+            if (!extracted) {
+                std::string bytes = read_source_bytes(file.path);
+                hash = content_hash(bytes);
+                if (overrides) hash = content_hash(hash + "\x1f" + overrides->fingerprint());
+                if (!config_.rebuild && is_unchanged(key, hash)) {
+                    done(file, key, [&] { ++summary.unchanged; });
+                    return std::nullopt;
+                }
+                extracted = std::make_shared<const Extracted>(Extracted{hash, read_document(std::move(bytes))});
             }
-            const DocumentText document = read_document(std::move(bytes));
+            hash = extracted->hash;
+            const DocumentText& document = extracted->document;
             std::vector<Transcript> transcripts;
             std::string first_error;
             for (const DocumentText::Call& call : document.calls) {
                 const std::string where = call.label.empty() ? shown : shown + " (" + call.label + ")";
-                for (const std::string& note : call.source.notes) warn(where + ": " + note);
+                for (const std::string& note : call.source.notes) notes.push_back(where + ": " + note);
                 try {
                     transcripts.push_back(parse_transcript(call.source.text, shown));
                 } catch (const ParseError& e) {
                     if (document.calls.size() == 1) throw;
                     // The file's other calls are still indexed.
-                    warn(where + ": " + e.what());
+                    notes.push_back(where + ": " + e.what());
                     if (first_error.empty()) first_error = e.what();
                     continue;
                 }
@@ -238,8 +256,15 @@ private:
             const bool ticker_missing = std::any_of(transcripts.begin(), transcripts.end(),
                                                     [](const Transcript& t) { return t.call.ticker.empty(); });
             if (ticker_missing && !deferred_pass) {
+                // Extracted text is kept for the second pass while it fits a
+                // quarter of the memory budget; plain text is cheap to read again.
+                std::size_t text_bytes = 0;
+                for (const DocumentText::Call& c : document.calls) text_bytes += c.source.text.size();
                 const std::lock_guard lock(mutex_);
-                deferred_.push_back(file);
+                const bool keep = document.format != SourceFormat::Text &&
+                                  deferred_text_bytes_ + text_bytes <= (std::size_t{config_.memory_mib} << 20) / 4;
+                if (keep) deferred_text_bytes_ += text_bytes;
+                deferred_.push_back({file.path, file.bytes, keep ? extracted : nullptr});
                 return std::nullopt;  // counted as done in the second pass
             }
             for (Transcript& t : transcripts) {
@@ -259,11 +284,16 @@ private:
             }
             out->record.paragraphs = out->docs.size();
         } catch (const InputError& e) {
+            for (const std::string& note : notes) warn(note);
             skip(shown, e.what(), summary);
             failed = true;
         } catch (const ParseError& e) {
+            for (const std::string& note : notes) warn(note);
             skip(shown, e.what(), summary);
             failed = true;
+        }
+        if (!failed) {
+            for (const std::string& note : notes) warn(note);
         }
         if (failed) {
             keep_previous(shown);
@@ -368,6 +398,7 @@ private:
     std::set<std::string> seen_;
     std::vector<std::string> carried_;
     std::vector<InputFile> deferred_;
+    std::size_t deferred_text_bytes_ = 0;  // text held by deferred_ entries
     IndexProgress progress_;
 };
 
