@@ -199,3 +199,19 @@ TEST_CASE("hostile: broken, encrypted, bomb and deeply nested PDF, HTML and JSON
     CHECK(r.max_rss_kib < 512 * 1024);
     CHECK(hits(db, {"Revenue"}).size() == 1);
 }
+
+TEST_CASE("formats: a JSON call that cannot be read is named in a warning while the file's other calls are indexed") {
+    TempDir tmp;
+    const fs::path calls = tmp.path / "calls", db = tmp.path / "index";
+    fs::create_directories(calls);
+    const std::string text = read_file(kMotleyFoolSmall);
+    write_file(calls / "mixed.json",
+               json::array({{{"symbol", "JG"}, {"quarter", 2}, {"year", 2021}, {"content", text}},
+                            {{"symbol", "NONE"}, {"content", "Just some words that are not a transcript."}}})
+                   .dump());
+    const ProcessResult r = run_process({kIndexer, "--db", db.string(), "--json", calls.string()});
+    CHECK(r.exit_code == 0);
+    CHECK(json::parse(r.out)["calls"] == 1);
+    CHECK(r.err.find((calls / "mixed.json").string() + " (call 2 of 2): not a transcript") != std::string::npos);
+    CHECK(hits(db, {"Revenue"}).size() == 1);
+}
