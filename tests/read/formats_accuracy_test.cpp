@@ -105,8 +105,15 @@ Score score(const json& truth, const callsearch::Transcript* parsed) {
         }
     }
     const callsearch::CallInfo& call = parsed->call;
-    const bool company = truth["company"].is_null() || (!call.company.empty() &&
-                         (lower_words(call.company).find(first_word(truth["company"].get<std::string>())) != std::string::npos));
+    // The same company however the file spells it: "Citigroup (Citi)" and
+    // "Citi", "Digital Realty Trust, Inc." and "Digital Realty".
+    const auto holds_word = [](const std::string& words, const std::string& word) {
+        return !word.empty() && (" " + words + " ").find(" " + word + " ") != std::string::npos;
+    };
+    const std::string truth_company = truth["company"].is_null() ? "" : truth["company"].get<std::string>();
+    const bool company = truth["company"].is_null() ||
+                         holds_word(lower_words(call.company), first_word(truth_company)) ||
+                         holds_word(lower_words(truth_company), first_word(call.company));
     const bool ticker = truth["ticker"].is_null() ||
                         lower_words(call.ticker) == first_word(truth["ticker"].get<std::string>());
     const bool quarter = truth["quarter"].is_null() || call.quarter == truth["quarter"].get<int>();
