@@ -258,6 +258,35 @@ const xmlNode* article_of(const xmlNode* body) {
     return best_bytes * 2 >= total && best_bytes > 0 ? best : body;
 }
 
+// Invalid UTF-8 that libxml2 let through (bytes a declared charset does not
+// cover): each run of bad bytes becomes U+FFFD. Linear: each search stops at
+// the next bad byte.
+std::string valid_utf8(std::string s) {
+    if (find_invalid_utf8(s) == std::string_view::npos) return s;
+    std::string out;
+    std::size_t i = 0;
+    bool after_bad = false;
+    while (i < s.size()) {
+        const std::size_t bad = find_invalid_utf8(std::string_view(s).substr(i));
+        if (bad == std::string_view::npos) {
+            out.append(s, i, std::string::npos);
+            break;
+        }
+        if (bad > 0) after_bad = false;
+        out.append(s, i, bad);
+        if (!after_bad) out += "\uFFFD";
+        after_bad = true;
+        i += bad + 1;
+    }
+    return out;
+}
+
+bool declares_charset(std::string_view bytes) {
+    std::string head(bytes.substr(0, 4096));
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return head.find("charset") != std::string::npos || head.find("encoding=") != std::string::npos;
+}
+
 std::once_flag libxml_once;
 
 }  // namespace
@@ -266,8 +295,11 @@ HtmlText read_html_text(std::string_view bytes) {
     std::call_once(libxml_once, [] { xmlInitParser(); });
     // A page in valid UTF-8 is read as UTF-8 whatever it declares (saved pages
     // are re-encoded by browsers without their meta tag changing); otherwise
-    // libxml2 follows the page's declaration.
-    const char* encoding = find_invalid_utf8(bytes) == std::string_view::npos ? "UTF-8" : nullptr;
+    // libxml2 follows the page's declaration, and a page declaring nothing is
+    // taken as Windows-1252, as browsers take it.
+    const char* encoding = find_invalid_utf8(bytes) == std::string_view::npos ? "UTF-8"
+                           : declares_charset(bytes)                          ? nullptr
+                                                                              : "windows-1252";
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                         HTML_PARSE_COMPACT;
     const DocPtr doc(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding, options));
@@ -309,7 +341,7 @@ HtmlText read_html_text(std::string_view bytes) {
         for (const xmlNode* c = n->last; c; c = c->prev) stack.push_back({c, true});
     }
     HtmlText out;
-    out.text = writer.take();
+    out.text = valid_utf8(writer.take());
     if (out.text.empty()) throw InputError("HTML page holds no text");
     const auto note = [&](Drop d, const char* what) {
         if (dropped[d] > 0) out.dropped.push_back(std::to_string(dropped[d]) + " " + what);

@@ -10,6 +10,9 @@
 //   attribute, aria-hidden="true", display:none / visibility:hidden); ads and
 //   page chrome by class or id (ad, ads, dfp-*, sponsor*, promo*, related*,
 //   share*, social*, newsletter*, cookie*, sidebar*, breadcrumb*, comments).
+// - Charset: a page in valid UTF-8 is read as UTF-8; otherwise as its
+//   declaration says, or as Windows-1252 when it declares none; bytes that
+//   are still invalid become U+FFFD.
 // - Block structure kept: each <p>, heading, <li>, <tr>, <div> or <br> starts
 //   a line, a blank line between paragraphs and around headings; white space
 //   inside a block collapsed; non-breaking spaces become spaces.

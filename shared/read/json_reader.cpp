@@ -261,6 +261,8 @@ std::vector<CallText> read_json_calls(std::string_view bytes) {
     std::vector<CallText> calls;
     try {
         collect(parse_bounded(bytes), Metadata{}, 0, calls);
+    } catch (const json::out_of_range& e) {
+        throw InputError(std::string("not usable JSON: ") + e.what());  // a number too large for any type
     } catch (const json::parse_error& whole) {
         // JSON Lines: one value a line. Only when every line is a JSON value.
         std::size_t start = 0, values = 0;
@@ -274,7 +276,7 @@ std::vector<CallText> read_json_calls(std::string_view bytes) {
                 }
                 start = end + 1;
             }
-        } catch (const json::parse_error&) {
+        } catch (const json::exception&) {
             values = 0;
         }
         if (values < 2) throw InputError(std::string("not valid JSON: ") + whole.what());

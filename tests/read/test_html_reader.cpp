@@ -78,6 +78,15 @@ TEST_CASE("html: entities and a declared charset are decoded -- table cells stay
     CHECK(html.text == "Caf\u00e9 & \u201Cbar\u201D \u20AC5\n\nEPS 1.23\n");
 }
 
+TEST_CASE("html: a page neither UTF-8 nor declaring a charset is read as Windows-1252, and stays valid UTF-8") {
+    // Found by fuzzing: bytes invalid as UTF-8 with no charset declared.
+    const HtmlText html = read_html_text("<html><body><p>Caf\xE9 \x93quoted\x94 \xA9\xA9</p></body></html>");
+    CHECK(html.text == "Caf\u00e9 \u201Cquoted\u201D \u00A9\u00A9\n");
+    const HtmlText declared = read_html_text(
+        "<html><head><meta charset=\"utf-8\"></head><body><p>Bad \xA9\xA9 bytes</p></body></html>");
+    CHECK(find_invalid_utf8(declared.text) == std::string_view::npos);
+}
+
 TEST_CASE("html: a page with no text is refused") {
     CHECK_THROWS_AS((void)read_html_text("<html><head><script>x()</script></head><body> </body></html>"), InputError);
 }

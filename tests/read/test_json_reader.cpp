@@ -117,6 +117,8 @@ TEST_CASE("json: what is refused, and why") {
     CHECK(refusal("{\"content\": \"   \"}").find("JSON holds no transcript") == 0);
     // Invalid UTF-8 inside a string is not JSON.
     CHECK(refusal("{\"content\": \"Operator: caf\xE9\"}").find("not valid JSON") == 0);
+    // Found by fuzzing: a number beyond any type is refused, not thrown through.
+    CHECK(refusal("[{\"year\": 2e6666666666666, \"content\": \"A: b\"}]").find("not usable JSON") == 0);
 }
 
 TEST_CASE("json: deep nesting and huge value counts are refused while parsing") {
