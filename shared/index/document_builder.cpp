@@ -63,7 +63,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             const Paragraph& para = turn.paragraphs[p];
             const int number = para.lang == Lang::En ? ++count_en : ++count_zh;
 
-            // The paragraph's own fields; the call's are stored once per file
+            // The paragraph's own fields; the call's are stored once per call
             // (index/stored_paragraph.h).
             StoredParagraph stored;
             stored.speaker = turn.speaker;
