@@ -1,8 +1,9 @@
 #pragma once
 // What the index keeps of each paragraph, so that a hit can be printed without
 // reading the source file again. Stored in two parts:
-//  - document data: the paragraph's own fields and the digest of its file
-//    (schema::file_digest), in a compact binary form;
+//  - document data: the paragraph's own fields and the digest of its call
+//    (schema::call_digest; for a file of one call, its file_digest), in a
+//    compact binary form;
 //  - Xapian metadata, once per call (call_record_key; a file may hold several
 //    calls, schema::call_digest): the call's fields.
 // Keeping the call once instead of in every paragraph saves about a fifth of
