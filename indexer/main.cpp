@@ -99,14 +99,17 @@ int main(int argc, char** argv) {
                                       "what was dropped); nothing is written");
     app.add_flag("--json", json, "Print the summary (or --check / --stats) as one JSON object");
     app.add_flag("-q,--quiet", quiet, "No warnings on stderr");
+    std::string manifest;
+    app.add_option("--manifest", manifest,
+                   "CSV (path,company,ticker,quarter,year,date) supplying or overriding the metadata of the files it names");
     auto* paths = app.add_option("PATH", config.inputs, "Transcript files or folders (walked recursively)");
     check_flag->excludes(stats_flag);
     explain_flag->excludes(check_flag)->excludes(stats_flag);
     try {
         app.parse(argc, argv);
         if (!check && !stats && config.inputs.empty()) throw CLI::RequiredError("PATH");
-        if ((check || stats) && (!config.inputs.empty() || config.rebuild)) {
-            throw CLI::ValidationError(check ? "--check" : "--stats", "takes no PATH and no --rebuild");
+        if ((check || stats) && (!config.inputs.empty() || config.rebuild || !manifest.empty())) {
+            throw CLI::ValidationError(check ? "--check" : "--stats", "takes no PATH, no --rebuild and no --manifest");
         }
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
@@ -133,6 +136,7 @@ int main(int argc, char** argv) {
         return refused ? kExitSkipped : kExitOk;
     }
     config.db_dir = db;
+    config.manifest = manifest;
     config.wait = std::chrono::milliseconds(static_cast<long long>(wait_seconds * 1000));
 
     try {

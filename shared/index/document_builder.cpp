@@ -48,10 +48,10 @@ void add_call_terms(Xapian::Document& doc, const CallInfo& call, std::string_vie
 }  // namespace
 
 std::vector<Xapian::Document> build_documents(const Transcript& transcript, std::string_view file_key,
-                                              analyze::TextAnalyzer& analyzer) {
+                                              analyze::TextAnalyzer& analyzer, std::size_t call_index) {
     const CallInfo& call = transcript.call;
     const std::string key = schema::call_key(call);
-    const std::string digest = schema::file_digest(file_key);
+    const std::string digest = schema::call_digest(file_key, call_index);
     std::vector<Xapian::Document> docs;
 
     for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
@@ -63,7 +63,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             const Paragraph& para = turn.paragraphs[p];
             const int number = para.lang == Lang::En ? ++count_en : ++count_zh;
 
-            // The paragraph's own fields; the call's are stored once per file
+            // The paragraph's own fields; the call's are stored once per call
             // (index/stored_paragraph.h).
             StoredParagraph stored;
             stored.speaker = turn.speaker;

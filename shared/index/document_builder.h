@@ -13,8 +13,11 @@
 
 namespace callsearch {
 
+// `call_index` says which call of the file this is (a file may hold several,
+// index/index_writer.h): the paragraphs name that call's record.
 [[nodiscard]] std::vector<Xapian::Document> build_documents(const Transcript& transcript,
                                                             std::string_view file_key,
-                                                            analyze::TextAnalyzer& analyzer);
+                                                            analyze::TextAnalyzer& analyzer,
+                                                            std::size_t call_index = 0);
 
 }  // namespace callsearch

@@ -7,7 +7,8 @@
 namespace callsearch {
 
 std::string encode_file_record(const FileRecord& record) {
-    const nlohmann::json j = {{"path", record.path}, {"hash", record.content_hash}, {"paragraphs", record.paragraphs}};
+    nlohmann::json j = {{"path", record.path}, {"hash", record.content_hash}, {"paragraphs", record.paragraphs}};
+    if (record.calls != 1) j["calls"] = record.calls;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -21,6 +22,8 @@ std::optional<FileRecord> decode_file_record(std::string_view data) {
     r.path = j["path"].get<std::string>();
     r.content_hash = j["hash"].get<std::string>();
     r.paragraphs = j.value("paragraphs", std::size_t{0});
+    r.calls = j.value("calls", std::size_t{1});
+    if (r.calls > 1'000'000) return std::nullopt;
     return r;
 }
 

@@ -15,8 +15,9 @@ namespace callsearch {
 
 struct FileRecord {
     std::string path;          // absolute path as indexed
-    std::string content_hash;  // hex digest of the raw bytes, see content_hash()
+    std::string content_hash;  // hex digest of the raw bytes (and manifest overrides), see content_hash()
     std::size_t paragraphs = 0;
+    std::size_t calls = 1;     // call records the file has (schema::call_digest 0 .. calls-1)
 
     friend bool operator==(const FileRecord&, const FileRecord&) = default;
 };

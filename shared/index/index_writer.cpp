@@ -64,22 +64,36 @@ IndexWriter::~IndexWriter() {
     }
 }
 
+std::size_t IndexWriter::calls_held(std::string_view file_key) const {
+    const auto record = decode_file_record(db_.get_metadata(std::string(kFileRecordKeyPrefix) + std::string(file_key)));
+    return record ? record->calls : 1;
+}
+
 void IndexWriter::replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs,
-                               const FileRecord& record, const StoredCall& call) {
+                               const FileRecord& record, const std::vector<StoredCall>& calls) {
     writing(dir_, [&] {
-        // A new shard holds nothing to replace: skip the lookup.
+        // A new shard holds nothing to replace: skip the lookups.
+        const std::size_t before = mode_ == Mode::Transaction ? calls_held(file_key) : 0;
         if (mode_ == Mode::Transaction) db_.delete_document(schema::file_term(file_key));
         for (const Xapian::Document& doc : docs) add(doc);
         db_.set_metadata(std::string(kFileRecordKeyPrefix) + std::string(file_key), encode_file_record(record));
-        db_.set_metadata(call_record_key(schema::file_digest(file_key)), encode_call_record(call));
+        for (std::size_t i = 0; i < calls.size(); ++i) {
+            db_.set_metadata(call_record_key(schema::call_digest(file_key, i)), encode_call_record(calls[i]));
+        }
+        for (std::size_t i = calls.size(); i < before; ++i) {
+            db_.set_metadata(call_record_key(schema::call_digest(file_key, i)), std::string());
+        }
     });
 }
 
 void IndexWriter::remove_file(std::string_view file_key) {
     writing(dir_, [&] {
+        const std::size_t calls = calls_held(file_key);
         db_.delete_document(schema::file_term(file_key));
         db_.set_metadata(std::string(kFileRecordKeyPrefix) + std::string(file_key), std::string());
-        db_.set_metadata(call_record_key(schema::file_digest(file_key)), std::string());
+        for (std::size_t i = 0; i < calls; ++i) {
+            db_.set_metadata(call_record_key(schema::call_digest(file_key, i)), std::string());
+        }
     });
 }
 
@@ -91,9 +105,13 @@ void IndexWriter::copy_file(const Xapian::Database& source, std::string_view fil
         for (auto it = source.postlist_begin(term); it != source.postlist_end(term); ++it) {
             add(source.get_document(*it));
         }
-        db_.set_metadata(key, source.get_metadata(key));
-        const std::string call_key = call_record_key(schema::file_digest(file_key));
-        db_.set_metadata(call_key, source.get_metadata(call_key));
+        const std::string record = source.get_metadata(key);
+        db_.set_metadata(key, record);
+        const auto decoded = decode_file_record(record);
+        for (std::size_t i = 0; i < (decoded ? decoded->calls : 1); ++i) {
+            const std::string call_key = call_record_key(schema::call_digest(file_key, i));
+            db_.set_metadata(call_key, source.get_metadata(call_key));
+        }
     });
 }
 

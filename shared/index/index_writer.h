@@ -44,9 +44,14 @@ public:
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     // Replaces everything `file_key` contributed with `docs`, its record and
-    // its call record (index/stored_paragraph.h).
+    // its call records (index/stored_paragraph.h), calls[i] under
+    // schema::call_digest(file_key, i); record.calls must be calls.size().
     void replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs, const FileRecord& record,
-                      const StoredCall& call);
+                      const std::vector<StoredCall>& calls);
+    void replace_file(std::string_view file_key, const std::vector<Xapian::Document>& docs, const FileRecord& record,
+                      const StoredCall& call) {
+        replace_file(file_key, docs, record, std::vector<StoredCall>{call});
+    }
     // Removes everything `file_key` contributed, and its record.
     void remove_file(std::string_view file_key);
     // Copies what `file_key` contributed to `source` (another generation), record included.
@@ -61,6 +66,8 @@ public:
 
 private:
     void add(const Xapian::Document& doc);
+    // Call records the file now holds (from its record; 1 when it has none).
+    [[nodiscard]] std::size_t calls_held(std::string_view file_key) const;
 
     std::filesystem::path dir_;
     Mode mode_;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -20,7 +21,9 @@
 #include "index/worker_pool.h"
 #include "index/writer_lock.h"
 #include "parse/transcript_parser.h"
+#include "read/document_reader.h"
 #include "read/input_paths.h"
+#include "read/manifest.h"
 #include "read/source_file.h"
 #include "schema/filter_terms.h"
 
@@ -51,16 +54,24 @@ bool is_under(const std::string& path, const std::vector<fs::path>& directories)
 }
 
 // One input file, in input order.
+// What reading a PDF, HTML or JSON file gave, kept for a file whose
+// preparation waits for the second pass, so that it is not extracted twice.
+struct Extracted {
+    std::string hash;
+    DocumentText document;
+};
+
 struct InputFile {
     fs::path path;
     std::uintmax_t bytes = 0;
+    std::shared_ptr<const Extracted> extracted{};  // second pass only; null: read the file again
 };
 
 // A file read, parsed and turned into documents, waiting to be written.
 struct Prepared {
     std::string file_key;
     FileRecord record;
-    StoredCall call;
+    std::vector<StoredCall> calls;  // one per call the file holds
     std::vector<Xapian::Document> docs;
     std::size_t turns = 0;
 };
@@ -85,9 +96,9 @@ std::vector<std::vector<InputFile>> batches_of(std::vector<InputFile> files, std
 // threads at once; they share state only under mutex_.
 class Run {
 public:
-    Run(const IndexJobConfig& config, const WarningSink& warn, const Xapian::Database* previous_generation,
-        const Xapian::Database& current)
-        : config_(config), warn_(warn), previous_db_(previous_generation),
+    Run(const IndexJobConfig& config, const WarningSink& warn, const Manifest& manifest,
+        const Xapian::Database* previous_generation, const Xapian::Database& current)
+        : config_(config), warn_(warn), manifest_(manifest), previous_db_(previous_generation),
           started_(std::chrono::steady_clock::now()) {
         previous_ = read_file_records(current);
         for (auto& [company, ticker] : read_known_tickers(current)) tickers_[company] = {std::string(), std::move(ticker)};
@@ -195,45 +206,101 @@ private:
 
     // Any thread. Reads, parses and analyzes one file; nullopt when there is
     // nothing to write (unchanged, skipped, or deferred to the second pass).
+    // The hash is of the file's bytes (and its manifest overrides), taken
+    // before any extraction, so an unchanged PDF is never extracted again.
     std::optional<Prepared> prepare(const InputFile& file, unsigned worker, bool deferred_pass,
                                     IndexSummary& summary) {
         const std::string shown = file.path.string();
         const std::string key = schema::file_key(shown);
         std::optional<Prepared> out;
         bool failed = false;
+        // Notes and per-call problems, given once: not when the file waits
+        // for the second pass, which reads it again.
+        std::vector<std::string> notes;
         try {
-            SourceText source = read_source_file(file.path);
-            for (const std::string& note : source.notes) warn(shown + ": " + note);
-            std::string hash = content_hash(source.text);
-            if (!config_.rebuild && is_unchanged(key, hash)) {
-                done(file, key, [&] { ++summary.unchanged; });
-                return std::nullopt;
-            }
-            Transcript transcript = parse_transcript(source.text, shown);
-            if (transcript.call.ticker.empty()) {
-                if (!deferred_pass) {
-                    const std::lock_guard lock(mutex_);
-                    deferred_.push_back(file);
-                    return std::nullopt;  // counted as done in the second pass
+            const CallOverrides* overrides = manifest_.find(file.path);
+            std::string hash;
+            std::shared_ptr<const Extracted> extracted = file.extracted;
+            if (!extracted) {
+                std::string bytes = read_source_bytes(file.path);
+                hash = content_hash(bytes);
+                if (overrides) hash = content_hash(hash + "\x1f" + overrides->fingerprint());
+                if (!config_.rebuild && is_unchanged(key, hash)) {
+                    done(file, key, [&] { ++summary.unchanged; });
+                    return std::nullopt;
                 }
-                transcript.call.ticker = known_ticker(transcript.call.company);
-            } else {
-                learn_ticker(transcript.call, file.path);
+                extracted = std::make_shared<const Extracted>(Extracted{hash, read_document(std::move(bytes))});
             }
-            if (const std::string missing = missing_call_fields(transcript.call); !missing.empty()) {
-                warn(shown + ": call fields not found: " + missing);
+            hash = extracted->hash;
+            const DocumentText& document = extracted->document;
+            std::vector<Transcript> transcripts;
+            std::string first_error;
+            for (const DocumentText::Call& call : document.calls) {
+                const std::string where = call.label.empty() ? shown : shown + " (" + call.label + ")";
+                for (const std::string& note : call.source.notes) notes.push_back(where + ": " + note);
+                try {
+                    transcripts.push_back(parse_transcript(call.source.text, shown));
+                } catch (const ParseError& e) {
+                    if (document.calls.size() == 1) throw;
+                    // The file's other calls are still indexed.
+                    notes.push_back(where + ": " + e.what());
+                    if (first_error.empty()) first_error = e.what();
+                    continue;
+                }
+                if (overrides) overrides->apply_to(transcripts.back().call);
             }
-            out = Prepared{key, FileRecord{shown, std::move(hash), 0},
-                           stored_call(transcript.call, schema::call_key(transcript.call)), {},
-                           transcript.turns.size()};
-            out->docs = build_documents(transcript, key, analyzers_[worker]);
+            if (transcripts.empty()) {
+                throw ParseError("none of its " + std::to_string(document.calls.size()) +
+                                 " calls could be read (" + first_error + ")");
+            }
+            const bool ticker_missing = std::any_of(transcripts.begin(), transcripts.end(),
+                                                    [](const Transcript& t) { return t.call.ticker.empty(); });
+            if (ticker_missing && !deferred_pass) {
+                // Extracted text is kept for the second pass while it fits a
+                // quarter of the memory budget; plain text is cheap to read again.
+                std::size_t text_bytes = 0;
+                for (const DocumentText::Call& c : document.calls) text_bytes += c.source.text.size();
+                const std::lock_guard lock(mutex_);
+                const bool keep = document.format != SourceFormat::Text &&
+                                  deferred_text_bytes_ + text_bytes <= (std::size_t{config_.memory_mib} << 20) / 4;
+                if (keep) deferred_text_bytes_ += text_bytes;
+                deferred_.push_back({file.path, file.bytes, keep ? extracted : nullptr});
+                return std::nullopt;  // counted as done in the second pass
+            }
+            for (std::size_t i = 0; i < transcripts.size(); ++i) {
+                Transcript& t = transcripts[i];
+                if (t.call.ticker.empty()) {
+                    t.call.ticker = known_ticker(t.call.company);
+                } else {
+                    learn_ticker(t.call, file.path);
+                }
+                if (const std::string missing = missing_call_fields(t.call); !missing.empty()) {
+                    const std::string where = transcripts.size() == 1 ? shown
+                                              : shown + " (call " + std::to_string(i + 1) + " of " +
+                                                    std::to_string(transcripts.size()) + ")";
+                    notes.push_back(where + ": call fields not found: " + missing);
+                }
+            }
+            out = Prepared{key, FileRecord{shown, std::move(hash), 0, transcripts.size()}, {}, {}, 0};
+            for (std::size_t i = 0; i < transcripts.size(); ++i) {
+                const Transcript& t = transcripts[i];
+                out->calls.push_back(stored_call(t.call, schema::call_key(t.call)));
+                std::vector<Xapian::Document> docs = build_documents(t, key, analyzers_[worker], i);
+                std::move(docs.begin(), docs.end(), std::back_inserter(out->docs));
+                out->turns += t.turns.size();
+            }
             out->record.paragraphs = out->docs.size();
         } catch (const InputError& e) {
+            for (const std::string& note : notes) warn(note);
             skip(shown, e.what(), summary);
             failed = true;
         } catch (const ParseError& e) {
+            for (const std::string& note : notes) warn(note);
             skip(shown, e.what(), summary);
             failed = true;
+        }
+        if (!failed) {
+            for (const std::string& note : notes) warn(note);
         }
         if (failed) {
             keep_previous(shown);
@@ -245,10 +312,10 @@ private:
 
     // Any thread (the writer is the caller's own).
     void store(IndexWriter& writer, const Prepared& prepared, IndexSummary& summary) {
-        writer.replace_file(prepared.file_key, prepared.docs, prepared.record, prepared.call);
+        writer.replace_file(prepared.file_key, prepared.docs, prepared.record, prepared.calls);
         const std::lock_guard lock(mutex_);
         ++(previous_.count(prepared.file_key) && !config_.rebuild ? summary.updated : summary.added);
-        summary.calls += 1;
+        summary.calls += prepared.calls.size();
         summary.turns += prepared.turns;
         summary.paragraphs += prepared.docs.size();
     }
@@ -323,6 +390,7 @@ private:
 
     const IndexJobConfig& config_;
     const WarningSink& warn_;
+    const Manifest& manifest_;
     const Xapian::Database* previous_db_;  // the generation a rebuild replaces, if readable
     const std::chrono::steady_clock::time_point started_;
     std::vector<analyze::TextAnalyzer> analyzers_;  // one per worker thread
@@ -337,6 +405,7 @@ private:
     std::set<std::string> seen_;
     std::vector<std::string> carried_;
     std::vector<InputFile> deferred_;
+    std::size_t deferred_text_bytes_ = 0;  // text held by deferred_ entries
     IndexProgress progress_;
 };
 
@@ -359,6 +428,9 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
     summary.rebuild = config.rebuild;
 
     if (config.db_dir.empty()) throw IndexError("the index path is empty");
+    // A manifest that cannot be used stops the run before anything is written.
+    const Manifest manifest = config.manifest.empty() ? Manifest{} : read_manifest(config.manifest);
+    for (const std::string& w : manifest.warnings) warn(w);
     const IndexLayout layout(config.db_dir);
     layout.check_writable_here();
     const WriterLock lock(config.db_dir, config.wait);
@@ -388,7 +460,7 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
     try {
         if (new_generation) {
             const Xapian::Database none;
-            Run run(config, warn, previous ? &*previous : nullptr, previous ? *previous : none);
+            Run run(config, warn, manifest, previous ? &*previous : nullptr, previous ? *previous : none);
             try {
                 run.build_generation(inputs, target, layout.scratch_dir(target), summary);
                 layout.publish(target);
@@ -401,7 +473,7 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
             }
         } else {
             IndexWriter writer(target);
-            Run run(config, warn, nullptr, writer.database());
+            Run run(config, warn, manifest, nullptr, writer.database());
             run.update(inputs, writer, summary);
             writer.commit();
         }

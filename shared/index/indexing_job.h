@@ -32,6 +32,7 @@ struct IndexJobConfig {
     unsigned jobs = 1;                  // worker threads for reading, analysis and writing
     std::size_t memory_mib = 256;       // budget for documents waiting to be written, all threads
     std::function<void(const struct IndexProgress&)> progress{};  // optional; called from any thread, serialized
+    std::filesystem::path manifest{};  // optional CSV of metadata overrides (read/manifest.h)
 };
 
 // How far a run has got, for a progress line (index/index_progress.h).
@@ -63,7 +64,7 @@ struct IndexSummary {
     std::size_t unchanged = 0;  // files already indexed as they are
     std::size_t removed = 0;    // files gone from an indexed folder (or left out of a rebuild)
     std::vector<SkippedFile> skipped;  // could not be read or parsed; what they had in the index stays
-    std::size_t calls = 0;      // transcripts (re)indexed by this run
+    std::size_t calls = 0;      // transcripts (re)indexed by this run (a JSON file may hold several)
     std::size_t turns = 0;
     std::size_t paragraphs = 0;
     bool rebuild = false;
@@ -74,9 +75,10 @@ struct IndexSummary {
 // Receives one line per problem or note: "PATH: reason". The job goes on after each.
 using WarningSink = std::function<void(std::string_view)>;
 
-// Throws IndexBusyError (index/writer_lock.h) when another writer holds the
-// index, IndexError (index/index_writer.h) when the index itself cannot be
-// opened or written. Problems with single input files go to `warn` and the summary.
+// Throws ManifestError (read/manifest.h) for a manifest that cannot be used,
+// before anything is written; IndexBusyError (index/writer_lock.h) when another
+// writer holds the index, IndexError (index/index_writer.h) when the index
+// itself cannot be opened or written. Problems with single input files go to `warn` and the summary.
 [[nodiscard]] IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn);
 
 // One line for people: "indexed 2 files: 2 added, 0 updated, ...".

@@ -1,9 +1,11 @@
 #pragma once
 // What the index keeps of each paragraph, so that a hit can be printed without
 // reading the source file again. Stored in two parts:
-//  - document data: the paragraph's own fields and the digest of its file
-//    (schema::file_digest), in a compact binary form;
-//  - Xapian metadata, once per file (call_record_key): the call's fields.
+//  - document data: the paragraph's own fields and the digest of its call
+//    (schema::call_digest; for a file of one call, its file_digest), in a
+//    compact binary form;
+//  - Xapian metadata, once per call (call_record_key; a file may hold several
+//    calls, schema::call_digest): the call's fields.
 // Keeping the call once instead of in every paragraph saves about a fifth of
 // the stored bytes, and the binary form decodes far faster than JSON did.
 
@@ -68,7 +70,7 @@ struct ParagraphData {
 // Throws std::runtime_error on data that encode_paragraph_data did not write.
 [[nodiscard]] ParagraphData decode_paragraph_data(std::string_view data);
 
-// The metadata entry holding the call of the file with this digest.
+// The metadata entry holding the call with this digest (schema::call_digest).
 [[nodiscard]] std::string call_record_key(std::string_view file_digest);
 [[nodiscard]] std::string encode_call_record(const StoredCall& call);
 // Throws std::runtime_error on data that encode_call_record did not write.
@@ -84,7 +86,7 @@ public:
 
 private:
     const Xapian::Database& db_;
-    std::map<std::string, StoredCall> calls_;  // by file digest
+    std::map<std::string, StoredCall> calls_;  // by call digest
 };
 
 }  // namespace callsearch

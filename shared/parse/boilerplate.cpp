@@ -36,6 +36,13 @@ const char* boilerplate_kind(std::string_view line) {
     if (is_rule(line)) return "rule";
     if (is_page_number(line)) return "page number";
     if (line == "Q" || line == "A") return "question/answer mark";
+    // Caption files: "WEBVTT", "00:00:09.800 --> 00:00:16.400", a lone "00:12:03".
+    if (line == "WEBVTT") return "timestamp";
+    if (line.size() < 40 && std::all_of(line.begin(), line.end(), [](char c) {
+            return is_digit(c) || c == ':' || c == '.' || c == ',' || c == ' ' || c == '-' || c == '>';
+        }) && line.find(':') != std::string_view::npos) {
+        return "timestamp";
+    }
     if (line.size() < 100 && line.starts_with("Slide ") && line.size() > 6 && is_digit(line[6])) return "slide heading";
     const std::string lowered = lower_ascii(line);
     if (line.size() < 200) {
@@ -49,8 +56,15 @@ const char* boilerplate_kind(std::string_view line) {
             (lowered.ends_with("followers") && line.size() < 30) || (lowered.ends_with("follower s") && line.size() < 30)) {
             return "banner";
         }
-        if (lowered.starts_with("copyright") || lowered.starts_with("\u00a9") || has(lowered, "all rights reserved")) {
+        if (lowered.starts_with("copyright") || lowered.starts_with("\u00a9") || lowered.starts_with("(c) ") ||
+            has(lowered, "all rights reserved") || has(lowered, "reproduction prohibited")) {
             return "copyright";
+        }
+        // Vendor disclaimers printed around the transcript.
+        if (lowered.starts_with("this transcript may not be") || lowered.starts_with("risk disclosure:") ||
+            lowered.starts_with("disclaimer:") || has(lowered, "transcript is provided for informational purposes") ||
+            lowered == "related articles") {
+            return "disclaimer";
         }
         if ((lowered.starts_with("http://") || lowered.starts_with("https://") || lowered.starts_with("www.")) &&
             line.find(' ') == std::string_view::npos) {

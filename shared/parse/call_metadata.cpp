@@ -111,7 +111,9 @@ std::optional<CompanyTicker> parse_company_line(std::string_view line) {
     if (line.size() < 4 || line.back() != ')') return std::nullopt;
     const auto open = line.rfind(" (");
     if (open == std::string_view::npos || open == 0) return std::nullopt;
-    const std::string_view ticker = line.substr(open + 2, line.size() - open - 3);
+    std::string_view ticker = line.substr(open + 2, line.size() - open - 3);
+    // "Carnival Corp & plc (NYSE:CCL)": the exchange may come first.
+    if (const auto colon = ticker.find(':'); colon != std::string_view::npos) ticker = trim(ticker.substr(colon + 1));
     if (ticker.empty() || ticker.size() > 10) return std::nullopt;
     const bool ticker_ok = std::all_of(ticker.begin(), ticker.end(),
                                        [](char c) { return is_upper(c) || is_digit(c) || c == '.' || c == '-'; });
@@ -611,6 +613,26 @@ CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
         } else if (ticker_like(company) && company == info.ticker) {
             company.clear();
         }
+        // "FISCAL 2025 FIRST QUARTER ...": words of the period are no company.
+        static const std::string_view kPeriodWords[] = {"fiscal", "first", "second", "third", "fourth", "full", "year",
+                                                        "half", "quarter", "results", "earnings", "the"};
+        const std::string lowered_company = lower_ascii(company);
+        if (std::find(std::begin(kPeriodWords), std::end(kPeriodWords), lowered_company) != std::end(kPeriodWords)) {
+            company.clear();
+        }
+        if (company.empty() && i > 0) {
+            // The company on the line above the call's title ("Deutsche Bank AG", "GRANITE PEAK MINING LTD").
+            std::size_t k = i;
+            while (k > 0 && trim(lines[k - 1]).empty()) --k;
+            if (k > 0) {
+                const std::string_view above = trim(lines[k - 1]);
+                if (above.size() <= 60 && !is_field(above) && !find_quarter_year(above) && !find_date(above) &&
+                    above.find_first_of(".?!:") == std::string_view::npos && above.find(' ') != std::string_view::npos &&
+                    (is_upper(above.front()) || is_digit(above.front()))) {
+                    company = clean_company(above);
+                }
+            }
+        }
         if (info.company.empty() && !company.empty() && company.size() <= 80) info.company = company;
     }
     if (info.company.empty()) {
@@ -637,6 +659,34 @@ CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
             if (info.ticker.empty()) info.ticker = field_company;
         } else {
             info.company = field_company;
+        }
+    }
+    if (info.year == 0) {
+        // A half-year or full-year call names a year and no quarter: "1H25", "H1 2024", "Half Year 2024", "FY2024".
+        for (std::size_t i = 0; i < n && info.year == 0; ++i) {
+            const std::string_view line = trim(lines[i]);
+            if (line.size() > 160) continue;
+            const std::string lowered = lower_ascii(line);
+            if (lowered.find("call") == std::string::npos && lowered.find("results") == std::string::npos &&
+                lowered.find("earnings") == std::string::npos && lowered.find("briefing") == std::string::npos) {
+                continue;
+            }
+            const auto words = title_words(line);
+            for (std::size_t k = 0; k < words.size() && info.year == 0; ++k) {
+                const std::string& w = words[k];
+                if ((w.size() == 4 && (w.starts_with("1h") || w.starts_with("2h"))) ||
+                    (w.size() == 6 && (w.starts_with("1h") || w.starts_with("2h")))) {
+                    if (auto y = year_of(std::string_view(w).substr(2))) info.year = *y;
+                } else if ((w == "h1" || w == "h2" || w == "half" || w == "fy") && k + 1 < words.size()) {
+                    std::size_t j = k + 1;
+                    if (words[j] == "year" && j + 1 < words.size()) ++j;
+                    if (words[j].size() == 4) {
+                        if (auto y = year_of(words[j])) info.year = *y;
+                    }
+                } else if (w.starts_with("fy") && (w.size() == 4 || w.size() == 6)) {
+                    if (auto y = year_of(w)) info.year = *y;
+                }
+            }
         }
     }
     if (!info.date) {

@@ -67,6 +67,24 @@ bool starts_with_reply(std::string_view line) {
     return std::find(std::begin(kStarts), std::end(kStarts), first) != std::end(kStarts);
 }
 
+// "Alan Whitfield  00:14" or "Alan Whitfield 1:02:33": a name, then the time.
+std::optional<std::string> name_before_timestamp(std::string_view line) {
+    if (line.size() > 70) return std::nullopt;
+    const auto space = line.rfind(' ');
+    if (space == std::string_view::npos) return std::nullopt;
+    const std::string_view stamp = line.substr(space + 1);
+    const auto colon = stamp.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 2 >= stamp.size() + 1) return std::nullopt;
+    if (!std::all_of(stamp.begin(), stamp.end(), [](char c) { return is_digit(c) || c == ':' || c == '.'; })) {
+        return std::nullopt;
+    }
+    const std::string_view name = trim(line.substr(0, space));
+    if (name.empty() || !(is_generic_speaker(name) || (looks_like_person_name(name) && name.find(' ') != std::string_view::npos))) {
+        return std::nullopt;
+    }
+    return std::string(name);
+}
+
 bool bare_name(std::string_view line) {
     if (line.empty() || line.size() > 50 || starts_with_reply(line)) return false;
     if (line.find(' ') == std::string_view::npos) return false;  // "Actual", "Revenue": one word is no name
@@ -81,20 +99,27 @@ bool names_a_field(std::string_view name) {
     static const std::string_view kFieldWords[] = {"name", "description", "quarter", "year", "ticker", "date", "current",
                                                    "market", "change", "estimates", "eps", "sales", "revenue", "company",
                                                    "event", "price", "total", "cap", "ytd", "consensus", "currency"};
+    // Every word a field word ("Current Quarter"), or ending in one that
+    // never ends a person's name ("Company Name"): "Lauren Price" is a person.
+    static const std::string_view kFieldEnds[] = {"name", "description", "ticker", "date", "cap", "px", "estimates",
+                                                  "consensus", "currency"};
+    std::vector<std::string> words;
     std::string word;
-    auto hit = [&] {
-        const bool found = std::find(std::begin(kFieldWords), std::end(kFieldWords), word) != std::end(kFieldWords);
-        word.clear();
-        return found;
-    };
     for (char c : name) {
         if (is_ascii_alnum(c)) {
             word += ascii_lower(c);
-        } else if (!word.empty() && hit()) {
-            return true;
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
         }
     }
-    return !word.empty() && hit();
+    if (!word.empty()) words.push_back(std::move(word));
+    if (words.empty()) return false;
+    const bool all = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+        return std::find(std::begin(kFieldWords), std::end(kFieldWords), w) != std::end(kFieldWords) || w == "px";
+    });
+    const bool ends = std::find(std::begin(kFieldEnds), std::end(kFieldEnds), words.back()) != std::end(kFieldEnds);
+    return all || (ends && words.size() >= 2);
 }
 
 bool has_role_words(std::string_view title) {
@@ -129,7 +154,9 @@ bool mentions_questions(const Turn& turn) {
 bool opens_floor(const Turn& turn) {
     for (const auto& p : turn.paragraphs) {
         const std::string lowered = lower_ascii(p.text);
-        if (lowered.find("first question") != std::string::npos || lowered.find("进入问答") != std::string::npos ||
+        if (lowered.find("first question") != std::string::npos || lowered.find("will now begin the q") != std::string::npos ||
+            lowered.find("now open the floor") != std::string::npos || lowered.find("now open the line") != std::string::npos ||
+            lowered.find("will now take questions") != std::string::npos || lowered.find("进入问答") != std::string::npos ||
             lowered.find("進入問答") != std::string::npos || lowered.find("开始问答") != std::string::npos ||
             lowered.find("開始問答") != std::string::npos) {
             return true;
@@ -159,6 +186,14 @@ public:
         plain_text_ = plain_spaces(written_text_);
         lines_ = split_lines(plain_text_);
         written_ = split_lines(written_text_);
+        // Bloomberg terminal exports tag names "Victoria Mendes {BIO 20419837 <GO>}".
+        for (auto* v : {&lines_, &written_}) {
+            for (auto& line : *v) {
+                if (line.ends_with("<GO>}")) {
+                    if (const auto open = line.rfind(" {"); open != std::string_view::npos) line = trim(line.substr(0, open));
+                }
+            }
+        }
         // "[00:01:23] Tim Cook: ..." : diarized speech-to-text puts the time first.
         std::size_t stamped = 0;
         for (const auto line : lines_) {
@@ -219,6 +254,11 @@ private:
     }
 
     void count_lines() {
+        std::size_t cue_lines = 0;
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            if (lines_[i].find(" --> ") != std::string_view::npos && lines_[i].size() < 60) ++cue_lines;
+        }
+        cues_ = cue_lines >= 3;
         std::string word;
         for (const char c : plain_text_) {
             if (is_ascii_alnum(c) || c == '\'' || c == '-') {
@@ -244,7 +284,17 @@ private:
         for (const std::size_t k : bucket->second) {
             if (same_person(lists_.entries[k].name, name)) return &lists_.entries[k];
         }
+        // "Mr. Tanaka" is the listed Hiroshi Tanaka when no other Tanaka is listed.
+        const std::string key = name_key(name);
+        if (key.find(' ') == std::string::npos && key != lower_ascii(trim(name)) && bucket->second.size() == 1) {
+            return &lists_.entries[bucket->second.front()];
+        }
         return nullptr;
+    }
+
+    bool recurs_as_bold(std::string_view name) const {
+        const auto it = line_counts_.find("**" + std::string(name) + "**");
+        return it != line_counts_.end() && it->second >= 2;
     }
 
     // The text of the few lines before i: where an operator introduces the next speaker.
@@ -253,7 +303,9 @@ private:
         for (std::size_t k = i; k-- > 0 && seen < 4;) {
             if (lines_[k].empty()) continue;
             ++seen;
-            if (questioner_introduced(lines_[k], name)) return true;
+            // Named just before ("I will now turn the call over to Nathan
+            // Brooks"), as the next questioner or by any mention.
+            if (questioner_introduced(lines_[k], name) || find_mention(lines_[k], name)) return true;
         }
         return false;
     }
@@ -279,11 +331,19 @@ private:
                 }
                 return Header{Kind::Listed, std::move(shape), 1};
             }
-            if (!next.empty() && next.find(" - ") != std::string_view::npos && next.size() < 200 &&
-                !ends_sentence(next) && line.size() < 40) {
+            if (!next.empty() && (next.find(" - ") != std::string_view::npos ||
+                                  (next.find(", ") != std::string_view::npos && title_is_telling(next))) &&
+                next.size() < 200 && !ends_sentence(next) && line.size() < 40 && line.find(' ') != std::string_view::npos) {
                 // An unlisted name with a "Company - Title" line under it.
                 ListedParticipant entry;
-                assign_title(entry, next);
+                if (next.find(" - ") != std::string_view::npos) {
+                    assign_title(entry, next);
+                } else {
+                    // Quartr, CallStreet: "Analyst, Fjord Securities", "Chief Financial Officer, Acme Inc."
+                    const auto comma = next.find(", ");
+                    entry.title = std::string(trim(next.substr(0, comma)));
+                    entry.affiliation = std::string(trim(next.substr(comma + 2)));
+                }
                 if (has_role_words(entry.title) || !entry.affiliation.empty()) {
                     if (entry.title.find(' ') != std::string::npos || has_role_words(entry.title)) {
                         return Header{Kind::TwoLine, HeaderShape{std::string(line), entry.title, entry.affiliation, {}}, 2};
@@ -302,7 +362,9 @@ private:
         if (looks_like_person_name(line) && !starts_with_reply(line) && line.size() < 40 && next.empty() &&
             i + 2 < lines_.size()) {
             // CallStreet: "Jeremy Barnum", a blank line, "Chief Financial Officer, JPMorgan Chase & Co."
-            const std::string_view title_line = lines_[i + 2];
+            // (PDF text may end it with the Q or A mark of the next column: "... LLC Q").
+            std::string_view title_line = lines_[i + 2];
+            if (title_line.ends_with(" Q") || title_line.ends_with(" A")) title_line.remove_suffix(2);
             if (!title_line.empty() && title_line.size() < 150 && !ends_sentence(title_line) &&
                 title_is_telling(title_line) && heading_of_line(title_line) == Heading::None) {
                 HeaderShape shape{std::string(line), std::string(title_line), {}, {}};
@@ -352,6 +414,36 @@ private:
                 return Header{Kind::Dashed, HeaderShape{std::string(name), std::string(title), {}, {}}, 1};
             }
         }
+        if (auto stamped = name_before_timestamp(line)) {
+            // Otter.ai: "Alan Whitfield  00:14", the speech on the next lines.
+            return Header{Kind::BareName, HeaderShape{std::move(*stamped), {}, {}, {}}, 1};
+        }
+        if (line.ends_with(")") && line.size() < 150) {
+            // "Frank Adler (President, Chief Executive Officer, Director)", "Operator (Operator)".
+            if (const auto open = line.find(" ("); open != std::string_view::npos) {
+                const std::string_view name = trim(line.substr(0, open));
+                const std::string_view inner = trim(line.substr(open + 2, line.size() - open - 3));
+                const bool person = (name.find(' ') != std::string_view::npos && looks_like_person_name(name) &&
+                                     !starts_with_reply(name)) || is_generic_speaker(name);
+                if (person && !inner.empty() && inner.find_first_of(".?!;") == std::string_view::npos &&
+                    (has_role_words(inner) || listed(name) || is_generic_speaker(name) ||
+                     inner.find(" - ") != std::string_view::npos)) {
+                    ListedParticipant entry;
+                    assign_title(entry, inner);
+                    if (entry.title.empty() && entry.affiliation.empty()) entry.title = std::string(inner);
+                    if (is_generic_speaker(name)) entry = ListedParticipant{};
+                    return Header{Kind::Dashed, HeaderShape{std::string(name), entry.title, entry.affiliation, {}}, 1};
+                }
+            }
+        }
+        if (line.size() > 4 && line.starts_with("**") && line.ends_with("**")) {
+            // Markdown: "**Jennifer Walsh**" alone on its line.
+            const std::string_view inner = trim(line.substr(2, line.size() - 4));
+            if (is_generic_speaker(inner) || (bare_name(inner) && (listed(inner) || recurs_as_bold(inner) ||
+                                                                   introduced_before(i, inner)))) {
+                return Header{Kind::BareName, HeaderShape{std::string(inner), {}, {}, {}}, 1};
+            }
+        }
         if (bare_name(line)) {
             const auto it = line_counts_.find(std::string(line));
             const bool recurs = it != line_counts_.end() && it->second >= 2;
@@ -372,10 +464,19 @@ private:
         }
         const auto it = prefix_counts_.find(name_key(shape->name));
         const std::size_t recurs = it == prefix_counts_.end() ? 0 : it->second;
-        const bool several_words = shape->name.find(' ') != std::string::npos;
+        const bool several_words = shape->name.find(' ') != std::string::npos || contains_non_ascii(shape->name);
         // A name the call speaks of elsewhere ("Amy Hood, chief financial officer").
         const auto family = word_counts_.find(family_key(shape->name));
-        const bool named_elsewhere = family != word_counts_.end() && family->second >= 2;
+        bool named_elsewhere = family != word_counts_.end() && family->second >= 2;
+        if (!named_elsewhere && contains_non_ascii(shape->name) && shape->name.size() >= 6) {
+            // A Chinese name the text names again elsewhere (its own prefix aside).
+            std::size_t seen = 0;
+            for (auto at = plain_text_.find(shape->name); at != std::string::npos && seen < 3;
+                 at = plain_text_.find(shape->name, at + shape->name.size())) {
+                ++seen;
+            }
+            named_elsewhere = seen >= 2 || recurs >= 2;
+        }
         const bool evidence = is_generic_speaker(shape->name) || listed(shape->name) || !shape->affiliation.empty() ||
                               (several_words && (recurs >= 2 || named_elsewhere || introduced_before(i, shape->name))) ||
                               recurs >= 3 || !shape->title.empty();
@@ -538,6 +639,22 @@ private:
         }
         std::erase_if(transcript_.turns, [](const Turn& t) { return t.paragraphs.empty(); });
         first_turn_line_ = first_turn_line;
+        if (cues_) {
+            // Captions cut speech into cues of seconds: one speaker's run of
+            // cues is one turn.
+            std::vector<Turn> merged;
+            for (auto& turn : transcript_.turns) {
+                if (!merged.empty() && merged.back().speaker == turn.speaker && !merged.back().paragraphs.empty()) {
+                    for (auto& p : turn.paragraphs) {
+                        merged.back().paragraphs.back().text += ' ';
+                        merged.back().paragraphs.back().text += p.text;
+                    }
+                } else {
+                    merged.push_back(std::move(turn));
+                }
+            }
+            transcript_.turns = std::move(merged);
+        }
     }
 
     void add_paragraph(std::string_view text) {
@@ -706,7 +823,8 @@ private:
         }
         for (std::size_t t = 0; t < turns.size(); ++t) {
             Turn& turn = turns[t];
-            if (!turn.roles.empty() || is_generic_speaker(turn.speaker)) continue;
+            const bool firmless_analyst = is_analyst_turn(turn) && turn.firm.empty();
+            if ((!turn.roles.empty() && !firmless_analyst) || is_generic_speaker(turn.speaker)) continue;
             // The turn just before, or the one before that, introduces them.
             for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
                 const Turn& prev = turns[t - back];
@@ -715,10 +833,9 @@ private:
                 for (const auto& p : prev.paragraphs) {
                     if (auto firm = questioner_introduced(p.text, turn.speaker)) {
                         for (auto& other : turns) {
-                            if (other.speaker == turn.speaker && other.roles.empty()) {
-                                other.roles = {"analyst"};
-                                other.firm = *firm;
-                            }
+                            if (other.speaker != turn.speaker) continue;
+                            if (other.roles.empty()) other.roles = {"analyst"};
+                            if (is_analyst_turn(other) && other.firm.empty()) other.firm = *firm;
                         }
                         found = true;
                         break;
@@ -824,6 +941,7 @@ private:
     std::unordered_map<std::string, std::size_t> word_counts_;  // lowered words of the whole text
     std::vector<std::optional<Header>> headers_;
     bool inline_mode_ = false;
+    bool cues_ = false;  // a caption file (WebVTT, SRT): timed cues
     bool saw_qa_heading_ = false;
     std::size_t body_end_ = 0;
     std::size_t first_turn_line_ = 0;

@@ -165,7 +165,40 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
             ListedParticipant entry;
             entry.side = side;
             std::vector<std::size_t> used{j};
-            if (starts_bullet(line)) {
+            if (line.starts_with("|") && line.ends_with("|")) {
+                // A table: "| Owen Tate | Vice President, Investor Relations | Example Co |"
+                std::vector<std::string_view> cells;
+                std::string_view rest = line.substr(1, line.size() - 2);
+                while (true) {
+                    const auto bar = rest.find('|');
+                    cells.push_back(trim(rest.substr(0, bar)));
+                    if (bar == std::string_view::npos) break;
+                    rest.remove_prefix(bar + 1);
+                }
+                const bool rule = std::all_of(line.begin(), line.end(), [](char c) { return c == '|' || c == '-' || c == ':' || c == ' '; });
+                if (rule || cells.empty() || !looks_like_person_name(cells[0])) {
+                    // The header row and its rule belong to the list.
+                    out.lines.push_back(j);
+                    ++j;
+                    continue;
+                }
+                entry.name = std::string(cells[0]);
+                if (cells.size() > 1) {
+                    if (title_is_telling(cells[1])) entry.title = std::string(cells[1]);
+                    else entry.affiliation = std::string(cells[1]);
+                }
+                if (cells.size() > 2 && entry.affiliation.empty()) entry.affiliation = std::string(cells[2]);
+            } else if (starts_bullet(line) && comma_entry(strip_bullet(line))) {
+                // "• Arjun Kapila, Chief Executive Officer"
+                const auto comma = comma_entry(strip_bullet(line));
+                entry.name = comma->first;
+                assign_title(entry, comma->second);
+            } else if (starts_bullet(line) && !split_at_dash(strip_bullet(line)).name.empty() &&
+                       looks_like_person_name(split_at_dash(strip_bullet(line)).name)) {
+                const SplitEntry split = split_at_dash(strip_bullet(line));
+                entry.name = split.name;
+                assign_title(entry, split.rest);
+            } else if (starts_bullet(line)) {
                 // " * Name" then "Company - Title" on the next line.
                 entry.name = std::string(strip_bullet(line));
                 const std::size_t k = j + 1;

@@ -103,6 +103,13 @@ std::vector<std::string> roles_from_introduction(std::string_view text, std::str
         from = mention->end;
         // After: ", our Chief Executive Officer;", " - CFO", " (CEO)".
         std::string_view after = text.substr(mention->end);
+        // "Robert J. Hamilton Jr., Chief Executive Officer"
+        for (std::string_view suffix : {", Jr.", " Jr.", ", Sr.", " Sr.", " III", " II"}) {
+            if (after.starts_with(suffix)) {
+                after.remove_prefix(suffix.size());
+                break;
+            }
+        }
         if (after.starts_with(",") || after.starts_with(" (") || after.starts_with(" - ")) {
             after = after.substr(after.starts_with(",") ? 1 : 2);
             after = skip_determiner(after);
@@ -117,13 +124,19 @@ std::vector<std::string> roles_from_introduction(std::string_view text, std::str
                 for (std::string_view end_mark : {";", ". ", ")", " who ", " will ", " to ", "\n"}) {
                     stop = std::min(stop, after.find(end_mark));
                 }
-                // A list "A, t1, B, t2" goes on with the next name: stop at a
-                // comma that a capitalized non-title word follows.
-                for (auto comma = after.find(", "); comma != std::string_view::npos && comma < stop;
-                     comma = after.find(", ", comma + 1)) {
-                    const auto next = first_word(skip_determiner(after.substr(comma + 2)));
-                    if (!next.empty() && is_upper(next.front()) && !is_title_word(next) && lower_ascii(next) != "and") {
-                        stop = comma;
+                // A list "A, t1, and B, t2" goes on with the next name: stop at
+                // a comma or "and" that a capitalized word other than a title
+                // word follows ("..., and Alicia Romero, our CFO").
+                for (std::size_t k = 0; k < stop; ++k) {
+                    std::size_t next = std::string_view::npos;
+                    if (after.compare(k, 2, ", ") == 0) next = k + 2;
+                    else if (after.compare(k, 5, " and ") == 0) next = k + 5;
+                    if (next == std::string_view::npos) continue;
+                    std::string_view rest = after.substr(next);
+                    if (rest.starts_with("and ")) rest.remove_prefix(4);
+                    const auto w = first_word(skip_determiner(rest));
+                    if (!w.empty() && is_upper(w.front()) && !is_title_word(w) && lower_ascii(w) != "and") {
+                        stop = k;
                         break;
                     }
                 }

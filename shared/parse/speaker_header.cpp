@@ -1,5 +1,7 @@
 #include "parse/speaker_header.h"
 
+#include <algorithm>
+
 #include "parse/line_text.h"
 #include "parse/participant_list.h"
 #include "parse/speaker_line.h"
@@ -74,6 +76,19 @@ std::optional<HeaderShape> parse_inline_prefix(std::string_view line) {
         shape.text = std::string(trim(line.substr(close + 2)));
         return shape;
     }
+    // Captions: "[Tom Ridley] Thank you."
+    if (line.starts_with("[")) {
+        const auto close = line.find("] ");
+        if (close != std::string_view::npos && close < 60) {
+            const std::string_view inner = trim(line.substr(1, close - 1));
+            if (inner.find(' ') != std::string_view::npos && name_ok(inner) && !is_stage_direction(line.substr(0, close + 1))) {
+                shape.name = std::string(inner);
+                shape.text = std::string(trim(line.substr(close + 2)));
+                return shape;
+            }
+        }
+        return std::nullopt;
+    }
     // Chinese: "张伟（首席财务官）：text" or "张伟：text".
     if (const auto colon = line.find("\uff1a"); colon != std::string_view::npos && colon <= 60) {
         std::string_view head = trim(line.substr(0, colon));
@@ -87,9 +102,24 @@ std::optional<HeaderShape> parse_inline_prefix(std::string_view line) {
                 break;
             }
         }
+        // "问：" and "答：" mark a question and an answer, not a speaker.
+        static const std::string_view kNotNames[] = {"问", "答", "問", "问题", "問題", "回答", "提问", "提問"};
+        for (const auto w : kNotNames) {
+            if (head == w) return std::nullopt;
+        }
         if (chinese_name(head) || name_ok(head)) {
             shape.name = std::string(head);
-            shape.title = std::string(trim(title));
+            title = trim(title);
+            // "陈晓东（中信达证券）：" names a firm, not a post.
+            static const std::string_view kFirmEnds[] = {"证券", "證券", "资本", "資本", "基金", "银行", "銀行", "投资", "投資",
+                                                         "研究所", "研究院", "资管", "資管", "公司", "集团", "集團"};
+            bool firm = false;
+            for (const auto end : kFirmEnds) firm = firm || title.ends_with(end);
+            if (firm) {
+                shape.affiliation = std::string(title);
+            } else {
+                shape.title = std::string(title);
+            }
             shape.text = std::string(trim(line.substr(colon + 3)));
             return shape;
         }
@@ -114,12 +144,28 @@ std::optional<HeaderShape> parse_inline_prefix(std::string_view line) {
     for (const auto key : kFieldKeys) {
         if (head == key) return std::nullopt;
     }
-    // "Tim Cook (CEO): text"
+    // "Tim Cook (CEO): text"; Rev.com's "Jenna Liu (00:18): text" times the line.
     if (head.ends_with(")")) {
         if (const auto open = head.rfind(" ("); open != std::string_view::npos) {
-            shape.title = std::string(trim(head.substr(open + 2, head.size() - open - 3)));
+            const std::string_view inner = trim(head.substr(open + 2, head.size() - open - 3));
+            const bool time = !inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) {
+                return is_digit(c) || c == ':' || c == '.';
+            });
+            if (!time) shape.title = std::string(inner);
             head = trim(head.substr(0, open));
         }
+    }
+    // "Simon Ashworth -- Chief Executive Officer: text"
+    for (std::string_view dash : {" -- ", " \u2013 ", " \u2014 ", " - "}) {
+        const auto at = head.find(dash);
+        if (at == std::string_view::npos || !shape.title.empty()) continue;
+        const std::string_view title = trim(head.substr(at + dash.size()));
+        const std::string_view name = trim(head.substr(0, at));
+        if (!title.empty() && (title_is_telling(title) || title.find("--") != std::string_view::npos) && name_ok(name)) {
+            shape.title = std::string(title);
+            head = name;
+        }
+        break;
     }
     std::string_view firm;
     if (const auto comma = head.find(", "); comma != std::string_view::npos) {
@@ -129,7 +175,15 @@ std::optional<HeaderShape> parse_inline_prefix(std::string_view line) {
     }
     if (!name_ok(head)) return std::nullopt;
     shape.name = std::string(head);
-    shape.affiliation = std::string(firm);
+    if (!firm.empty() && title_is_telling(firm)) {
+        // Investing.com: "Christopher Dunn, Chief Executive Officer, Brightwell Retail:" names a post, then the employer.
+        const auto comma = firm.rfind(", ");
+        const bool employer = comma != std::string_view::npos && !title_is_telling(firm.substr(comma + 2));
+        shape.title = std::string(employer ? trim(firm.substr(0, comma)) : firm);
+        shape.affiliation = employer ? std::string(trim(firm.substr(comma + 2))) : std::string();
+    } else {
+        shape.affiliation = std::string(firm);
+    }
     shape.text = std::string(trim(line.substr(colon + 1)));
     return shape;
 }

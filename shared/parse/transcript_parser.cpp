@@ -1,6 +1,9 @@
 #include "parse/transcript_parser.h"
 
+#include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "parse/bilingual_parser.h"
 #include "parse/call_metadata.h"
@@ -8,6 +11,7 @@
 #include "parse/marked_parser.h"
 #include "parse/motley_fool_parser.h"
 #include "parse/text_repair.h"
+#include "parse/speaker_line.h"
 #include "parse/unattributed_parser.h"
 
 namespace callsearch {
@@ -34,6 +38,47 @@ void fill_from_file_name(Transcript& transcript, std::string_view path) {
     if (!call.date && file.date) {
         call.date = file.date;
         notes.date_from = "file name";
+    }
+}
+
+// A page in the fool.com style whose header the Motley Fool reader did not
+// recognise ("Crestline Foods (NYSE: CRSF) Q1 2025 Earnings Call dated May 08, 2025").
+void fill_from_title_block(Transcript& transcript, std::string_view text) {
+    CallInfo& call = transcript.call;
+    if (!call.company.empty() && call.quarter != 0 && !call.ticker.empty() && call.date) return;
+    std::vector<std::string_view> head;
+    std::size_t start = 0;
+    while (start < text.size() && head.size() < 40) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        head.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    const std::string plain = plain_spaces(std::string(text.substr(0, start)));
+    head.clear();
+    start = 0;
+    while (start < plain.size() && head.size() < 40) {
+        const auto end = std::min(plain.find('\n', start), plain.size());
+        head.push_back(std::string_view(plain).substr(start, end - start));
+        start = end + 1;
+    }
+    const CallInfo title = call_info_from_title_block(head);
+    ParseNotes& notes = transcript.notes;
+    if (title.quarter != 0 && title.year != 0 && (call.quarter == 0 || call.company.empty())) {
+        call.quarter = title.quarter;
+        call.year = title.year;
+        notes.quarter_from = notes.year_from = "title block";
+        if (!title.company.empty()) {
+            call.company = title.company;
+            notes.company_from = "title block";
+        }
+    }
+    if (call.ticker.empty() && !title.ticker.empty()) {
+        call.ticker = title.ticker;
+        notes.ticker_from = "title block";
+    }
+    if (!call.date && title.date) {
+        call.date = title.date;
+        notes.date_from = "title block";
     }
 }
 
@@ -85,6 +130,7 @@ Transcript parse_transcript(std::string_view text, std::string source_path) {
         transcript.notes.layout_evidence = *layout == Layout::Bilingual
                                                ? "speaker lines repeated on the next line, with Chinese lines"
                                                : "fool.com page marks and 'Name -- Title' speaker lines";
+        if (*layout == Layout::MotleyFool) fill_from_title_block(transcript, text);
         fill_from_file_name(transcript, source_path);
     } else {
         transcript = parse_marked(text, source_path);

@@ -119,6 +119,7 @@ bool reads_as_call(std::string_view text, std::string* why_not) {
     std::size_t numeric = 0;
     std::size_t markup = 0;   // markdown headings, tables, lists, code: a document, not speech
     std::size_t spoken = 0;   // "we", "our", "I", "you": how people speak on a call
+    std::size_t reported = 0; // "said", "says": how a news article reports it
     std::size_t start = 0;
     while (start < text.size()) {
         const auto end = std::min(text.find('\n', start), text.size());
@@ -142,6 +143,11 @@ bool reads_as_call(std::string_view text, std::string* why_not) {
             ++markup;
         }
         const std::string lowered_line = " " + lower_ascii(line) + " ";
+        if (lowered_line.find(" said") != std::string::npos || lowered_line.find(" says ") != std::string::npos ||
+            lowered_line.find(" told ") != std::string::npos || lowered_line.starts_with(" by ") ||
+            lowered_line.find("(reuters)") != std::string::npos || lowered_line.find("newswire") != std::string::npos) {
+            ++reported;
+        }
         for (std::string_view w : {" we ", " our ", " i ", " i'm ", " you ", " we're ", " we've ", " us "}) {
             if (lowered_line.find(w) != std::string::npos) {
                 ++spoken;
@@ -160,6 +166,7 @@ bool reads_as_call(std::string_view text, std::string* why_not) {
     if (prose * 2 < lines) return fail("too few lines of prose");
     if (markup * 10 > lines) return fail("it reads as a formatted document (headings, tables, lists), not speech");
     if (spoken * 10 < lines) return fail("it does not read as speech (hardly a 'we', 'our', 'I' or 'you')");
+    if (reported * 5 > lines) return fail("it reads as a report of what was said (a news article), not the call itself");
 
     static const std::string_view kCallWords[] = {
         "quarter", "revenue", "margin", "guidance", "earnings", "fiscal", "growth", "customers", "question",

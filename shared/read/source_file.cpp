@@ -322,7 +322,7 @@ SourceText decode_source_bytes(std::string bytes) {
     return source;
 }
 
-SourceText read_source_file(const std::filesystem::path& path) {
+std::string read_source_bytes(const std::filesystem::path& path) {
     // Only a regular file is ever opened: opening a FIFO would block the run,
     // and opening a device can have effects of its own.
     std::error_code ec;
@@ -350,7 +350,9 @@ SourceText read_source_file(const std::filesystem::path& path) {
         got += static_cast<std::size_t>(n);
     }
     bytes.resize(got);
-    return decode_source_bytes(std::move(bytes));
+    return bytes;
 }
+
+SourceText read_source_file(const std::filesystem::path& path) { return decode_source_bytes(read_source_bytes(path)); }
 
 }  // namespace callsearch

@@ -52,9 +52,12 @@ struct SourceText {
     std::vector<std::string> notes;  // conversions and repairs made, e.g. "converted from UTF-16LE"
 };
 
-// Throws InputError: cannot open (missing, permission denied, symlink loop),
-// not a regular file (never opened, so a FIFO cannot block the run), and the
-// refusals of decode_source_bytes.
+// The file's bytes, unchanged. Throws InputError: cannot open (missing,
+// permission denied, symlink loop), not a regular file (never opened, so a
+// FIFO cannot block the run), larger than kMaxTranscriptBytes, read error.
+[[nodiscard]] std::string read_source_bytes(const std::filesystem::path& path);
+
+// read_source_bytes, then decode_source_bytes.
 [[nodiscard]] SourceText read_source_file(const std::filesystem::path& path);
 
 // The checks, conversions and clean-up of read_source_file, on bytes already

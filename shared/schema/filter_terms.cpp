@@ -130,6 +130,10 @@ std::string fnv1a_hex(std::string_view bytes) {
 // path (which would cost its length in every paragraph's termlist).
 std::string file_term(std::string_view key) { return with_prefix(kFilePrefix, fnv1a_hex(key)); }
 std::string file_digest(std::string_view key) { return fnv1a_hex(key); }
+std::string call_digest(std::string_view key, std::size_t index) {
+    if (index == 0) return fnv1a_hex(key);
+    return fnv1a_hex(std::string(key) + "\x1f" + "call " + std::to_string(index));
+}
 
 std::string call_key(const CallInfo& call) {
     std::string who = Xapian::Unicode::tolower(call.ticker);

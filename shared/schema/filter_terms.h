@@ -36,6 +36,10 @@ namespace callsearch::schema {
 [[nodiscard]] std::string file_term(std::string_view file_key);  // prefix + file_digest
 // 16 hex digits naming a file key compactly (document data, metadata keys).
 [[nodiscard]] std::string file_digest(std::string_view file_key);
+// Names the call record of the `index`-th call (0-based) of a file: its
+// paragraphs carry it in their data. The first call's is file_digest, so a
+// file of one call is stored as before files could hold several.
+[[nodiscard]] std::string call_digest(std::string_view file_key, std::size_t index);
 
 // "jg_q2_2021": ticker (or company words joined by '-') + quarter + year, lower case.
 [[nodiscard]] std::string call_key(const CallInfo& call);

@@ -47,13 +47,14 @@ inline constexpr Xapian::valueno kSlotDate = 1;       // "YYYY-MM-DD" string, ab
 inline constexpr Xapian::valueno kSlotTurn = 2;       // turn index within the call
 inline constexpr Xapian::valueno kSlotParagraph = 3;  // paragraph index within the turn
 
-// Document data holds the paragraph's own stored fields and its file digest; the
-// call's fields are in metadata, once per file (index/stored_paragraph.h).
+// Document data holds the paragraph's own stored fields and its call digest; the
+// call's fields are in metadata, once per call (index/stored_paragraph.h).
 
 // --- Metadata keys ----------------------------------------------------------
 // kSchemaVersionKey above; "callsearch.file:" + file key -> FileRecord
-// (index/file_records.h); "callsearch.call:" + file digest -> call record
-// (index/stored_paragraph.h); "callsearch.ticker:" + company key -> ticker.
+// (index/file_records.h); "callsearch.call:" + call digest -> call record
+// (index/stored_paragraph.h; a file holding several calls, such as a JSON
+// array, has one per call: schema::call_digest); "callsearch.ticker:" + company key -> ticker.
 // The folder layout around the database: index/index_layout.h.
 
 }  // namespace callsearch::schema

@@ -23,3 +23,12 @@ TEST_CASE("content hashes tell changed text apart and are stable") {
     // Pinned: records written by one build must match hashes of the next.
     CHECK(content_hash("") == content_hash(std::string()));
 }
+
+TEST_CASE("a file record counts its calls -- records written before files held several read as one call") {
+    const FileRecord multi{"/data/calls/two.json", content_hash("json"), 84, 2};
+    CHECK(decode_file_record(encode_file_record(multi)) == multi);
+    const auto old = decode_file_record(R"({"path":"/a.txt","hash":"00","paragraphs":3})");
+    REQUIRE(old);
+    CHECK(old->calls == 1);
+    CHECK(encode_file_record(*old).find("calls") == std::string::npos);
+}

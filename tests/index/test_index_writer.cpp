@@ -146,3 +146,52 @@ TEST_CASE("a path that cannot hold an index is an IndexError naming it") {
         CHECK(std::string(e.what()).find(file.string()) != std::string::npos);
     }
 }
+
+TEST_CASE("a file of several calls keeps a record per call -- replacing or removing it clears them all") {
+    test_support::TempDir dir;
+    analyze::TextAnalyzer analyzer;
+    Transcript second = test_support::sample_transcript();
+    second.call.ticker = "SECOND";
+    second.call.quarter = 4;
+    const StoredCall second_call = stored_call(second.call, schema::call_key(second.call));
+    std::vector<Xapian::Document> docs = build_documents(test_support::sample_transcript(), "multi", analyzer, 0);
+    const std::size_t first_count = docs.size();
+    for (auto& d : build_documents(second, "multi", analyzer, 1)) docs.push_back(d);
+    const auto record = [](std::size_t paragraphs, std::size_t calls) {
+        FileRecord r{"/multi.json", "h", paragraphs, calls};
+        return r;
+    };
+    const auto call_record = [](const Xapian::Database& db, std::size_t i) {
+        return db.get_metadata(call_record_key(schema::call_digest("multi", i)));
+    };
+    {
+        IndexWriter writer(dir.path / "db");
+        writer.replace_file("multi", docs, record(docs.size(), 2), std::vector<StoredCall>{sample_call(), second_call});
+        writer.commit();
+        Xapian::Database db((dir.path / "db").string());
+        CHECK(read_file_records(db).at("multi").calls == 2);
+        CHECK(decode_call_record(call_record(db, 1)) == second_call);
+        // Each paragraph reads back with its own call.
+        StoredParagraphReader reader(db);
+        std::size_t of_second = 0;
+        for (auto it = db.postlist_begin(schema::file_term("multi")); it != db.postlist_end(schema::file_term("multi")); ++it) {
+            if (reader.read(db.get_document(*it)).ticker == "SECOND") ++of_second;
+        }
+        CHECK(of_second == docs.size() - first_count);
+
+        const std::vector<Xapian::Document> only_first(docs.begin(), docs.begin() + static_cast<long>(first_count));
+        writer.replace_file("multi", only_first, record(first_count, 1), sample_call());
+        writer.commit();
+        db.reopen();
+        CHECK(call_record(db, 1).empty());
+        CHECK(db.get_termfreq(schema::file_term("multi")) == first_count);
+
+        writer.replace_file("multi", docs, record(docs.size(), 2), std::vector<StoredCall>{sample_call(), second_call});
+        writer.remove_file("multi");
+        writer.commit();
+        db.reopen();
+        CHECK(call_record(db, 0).empty());
+        CHECK(call_record(db, 1).empty());
+        CHECK(db.get_termfreq(schema::file_term("multi")) == 0);
+    }
+}

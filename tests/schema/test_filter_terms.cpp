@@ -58,3 +58,11 @@ TEST_CASE("file keys are the path, or a stable hash when the path is too long fo
     CHECK(key == schema::file_key(long_path));
     CHECK(key != schema::file_key(long_path + "y"));
 }
+
+TEST_CASE("call digests: the first call of a file is named by the file's digest, the others apart") {
+    CHECK(schema::call_digest("/calls/a.json", 0) == schema::file_digest("/calls/a.json"));
+    CHECK(schema::call_digest("/calls/a.json", 1) != schema::call_digest("/calls/a.json", 0));
+    CHECK(schema::call_digest("/calls/a.json", 1) != schema::call_digest("/calls/a.json", 2));
+    CHECK(schema::call_digest("/calls/a.json", 1) != schema::call_digest("/calls/b.json", 1));
+    CHECK(schema::call_digest("/calls/a.json", 1).size() == schema::file_digest("x").size());
+}

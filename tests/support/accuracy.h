@@ -5,6 +5,7 @@
 // metadata right. Shared by the accuracy tests so they measure alike.
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -58,6 +59,53 @@ inline std::string comparable(std::string_view s) {
         }
     }
     return out;
+}
+
+// The same company however a source spells it: the words of one name lead
+// the other's ("Agilent" / "Agilent Technologies Inc.", "JPMorgan Chase" /
+// "JPMorgan Chase & Co."), corporate suffixes and punctuation aside; a name
+// in parentheses is an alternative ("Citigroup (Citi)").
+inline std::vector<std::vector<std::string>> company_spellings(const std::string& name) {
+    std::vector<std::string> forms = {name};
+    if (const auto open = name.find('('); open != std::string::npos) {
+        const auto close = name.find(')', open);
+        forms.push_back(name.substr(0, open));
+        forms.push_back(name.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1));
+    }
+    static const std::vector<std::string> kSuffixes = {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
+                                                       "limited", "plc", "ag", "sa", "nv", "llc", "lp", "group",
+                                                       "holdings", "holding", "the", "and"};
+    std::vector<std::vector<std::string>> out;
+    for (const auto& form : forms) {
+        std::vector<std::string> words;
+        std::string word;
+        auto flush = [&] {
+            if (!word.empty() && std::find(kSuffixes.begin(), kSuffixes.end(), word) == kSuffixes.end()) words.push_back(word);
+            word.clear();
+        };
+        for (char c : form) {
+            if (c == '\'') continue;
+            if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+                word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            } else {
+                flush();
+            }
+        }
+        flush();
+        if (!words.empty()) out.push_back(std::move(words));
+    }
+    return out;
+}
+
+inline bool same_company(const std::string& ours, const std::string& truth) {
+    for (const auto& a : company_spellings(ours)) {
+        for (const auto& b : company_spellings(truth)) {
+            const auto& shorter = a.size() <= b.size() ? a : b;
+            const auto& longer = a.size() <= b.size() ? b : a;
+            if (std::equal(shorter.begin(), shorter.end(), longer.begin())) return true;
+        }
+    }
+    return false;
 }
 
 inline bool has_role(const callsearch::Turn& t, const std::string& role) {
@@ -133,7 +181,7 @@ inline FileScore score_file(const nlohmann::json& truth, const callsearch::Trans
     };
     if (truth.contains("company") && truth["company"].is_string()) {
         const std::string want = truth["company"].get<std::string>();
-        check("company", callsearch::company_key(call.company) == callsearch::company_key(want), call.company, want);
+        check("company", same_company(call.company, want), call.company, want);
     }
     if (truth.contains("ticker") && truth["ticker"].is_string()) {
         const std::string want = truth["ticker"].get<std::string>();
