@@ -208,6 +208,8 @@ CallInfo call_info_from_welcome(std::string_view text) {
     }
     if (!company.empty()) {
         company.back() = strip_possessive(company.back());
+        // "Verdex Networks' earnings call": a plural possessive.
+        while (!company.back().empty() && (company.back().back() == '\'')) company.back().pop_back();
         std::string name;
         for (const auto& w : company) {
             if (!name.empty()) name += ' ';
@@ -367,9 +369,15 @@ std::optional<std::pair<std::size_t, std::string>> ticker_group(std::string_view
 
 std::string clean_company(std::string_view s) {
     s = trim(s);
-    while (!s.empty() && (s.back() == ',' || s.back() == '-' || s.back() == ':' || s.back() == '|')) {
-        s.remove_suffix(1);
-        s = trim(s);
+    for (bool changed = true; changed && !s.empty();) {
+        changed = false;
+        for (std::string_view tail : {",", "-", ":", "|", "\u2014", "\u2013", "'", "\u2019"}) {
+            if (s.ends_with(tail)) {
+                s.remove_suffix(tail.size());
+                s = trim(s);
+                changed = true;
+            }
+        }
     }
     if (s.starts_with("# ")) s.remove_prefix(2);
     // "Micron Technology , Inc." as a PDF spaces it.
@@ -613,6 +621,11 @@ CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
         } else if (ticker_like(company) && company == info.ticker) {
             company.clear();
         }
+        // A sentence that names the call is no title: "Welcome to the Pinecrest Bank second quarter ...".
+        if (lower_ascii(company).starts_with("welcome") || lower_ascii(company).starts_with("good ") ||
+            lower_ascii(company).starts_with("thank")) {
+            company.clear();
+        }
         // "FISCAL 2025 FIRST QUARTER ...": words of the period are no company.
         static const std::string_view kPeriodWords[] = {"fiscal", "first", "second", "third", "fourth", "full", "year",
                                                         "half", "quarter", "results", "earnings", "the"};
@@ -661,8 +674,25 @@ CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
             info.company = field_company;
         }
     }
+    if (info.company.empty()) {
+        // "Kasumi Electronics Co., Ltd." alone on the first lines.
+        static const std::string_view kSuffixes[] = {" Inc.", " Inc", " Corp.", " Corp", " Co., Ltd.", " Ltd.", " Ltd", " plc",
+                                                     " PLC", " AG", " SA", " S.A.", " N.V.", " SE", " Group", " Holdings",
+                                                     " Corporation", " Company", " Limited", " LLC"};
+        for (std::size_t i = 0; i < std::min<std::size_t>(n, 6) && info.company.empty(); ++i) {
+            const std::string_view line = trim(lines[i]);
+            if (line.size() > 70 || line.find(' ') == std::string_view::npos || !is_upper(line.front())) continue;
+            for (const auto suffix : kSuffixes) {
+                if (line.ends_with(suffix)) {
+                    info.company = clean_company(line);
+                    break;
+                }
+            }
+        }
+    }
     if (info.year == 0) {
-        // A half-year or full-year call names a year and no quarter: "1H25", "H1 2024", "Half Year 2024", "FY2024".
+        // A half-year or full-year call names a year and no quarter: "1H25", "H1 2024", "Half Year 2024", "FY2024",
+        // "the Fiscal Year Ending March 2025".
         for (std::size_t i = 0; i < n && info.year == 0; ++i) {
             const std::string_view line = trim(lines[i]);
             if (line.size() > 160) continue;
@@ -685,6 +715,8 @@ CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
                     }
                 } else if (w.starts_with("fy") && (w.size() == 4 || w.size() == 6)) {
                     if (auto y = year_of(w)) info.year = *y;
+                } else if (w == "ending" && k + 2 < words.size() && month_number(words[k + 1]) && words[k + 2].size() == 4) {
+                    if (auto y = year_of(words[k + 2])) info.year = *y;
                 }
             }
         }
@@ -695,7 +727,98 @@ CallInfo call_info_from_title_block(std::span<const std::string_view> lines) {
             if (line.size() < 60) info.date = find_date(line);
         }
     }
+    add_chinese_call_info(lines, info);
     return info;
+}
+
+namespace {
+
+// Han numerals of a quarter: 一 二 三 四.
+int chinese_quarter(std::string_view s) {
+    if (s.starts_with("一") || s.starts_with("1")) return 1;
+    if (s.starts_with("二") || s.starts_with("2")) return 2;
+    if (s.starts_with("三") || s.starts_with("3")) return 3;
+    if (s.starts_with("四") || s.starts_with("4")) return 4;
+    return 0;
+}
+
+// The four digits ending right before byte `end`, as a plausible year.
+std::optional<int> year_before(std::string_view s, std::size_t end) {
+    if (end < 4) return std::nullopt;
+    return plausible_year(s.substr(end - 4, 4));
+}
+
+// Digits starting at `at`; `len` receives how many.
+int digits_at(std::string_view s, std::size_t at, std::size_t& len) {
+    len = 0;
+    int v = 0;
+    while (at + len < s.size() && is_digit(s[at + len]) && len < 4) v = v * 10 + (s[at + len++] - '0');
+    return v;
+}
+
+}  // namespace
+
+void add_chinese_call_info(std::span<const std::string_view> lines, CallInfo& info) {
+    const std::size_t n = std::min<std::size_t>(lines.size(), 20);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string_view line = trim(lines[i]);
+        // "2024年第三季度", "2025年第一季度"; "2024年上半年" / "2024年年度" give the year alone.
+        for (auto at = line.find("年"); at != std::string_view::npos; at = line.find("年", at + 3)) {
+            const auto year = year_before(line, at);
+            if (!year) continue;
+            const std::string_view after = line.substr(at + 3);
+            if (info.quarter == 0 && after.starts_with("第")) {
+                const std::string_view q = after.substr(3);
+                if (const int quarter = chinese_quarter(q); quarter && q.find("季") != std::string_view::npos) {
+                    info.quarter = quarter;
+                    info.year = *year;
+                }
+            }
+            if (info.year == 0 && (after.starts_with("上半年") || after.starts_with("下半年") || after.starts_with("年度") ||
+                                   after.starts_with("半年"))) {
+                info.year = *year;
+            }
+            // "2024年11月12日"
+            if (!info.date) {
+                std::size_t len = 0;
+                const int month = digits_at(after, 0, len);
+                if (len > 0 && month >= 1 && month <= 12 && after.substr(len).starts_with("月")) {
+                    std::size_t dlen = 0;
+                    const int day = digits_at(after, len + 3, dlen);
+                    if (dlen > 0 && day >= 1 && day <= 31 && after.substr(len + 3 + dlen).starts_with("日")) {
+                        char buf[16];
+                        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *year, month, day);
+                        info.date = buf;
+                    }
+                }
+            }
+        }
+        // "股票代码：688123", "证券代码：300888"
+        for (std::string_view key : {"股票代码", "证券代码", "股票代碼", "證券代碼"}) {
+            const auto at = line.find(key);
+            if (at == std::string_view::npos || !info.ticker.empty()) continue;
+            std::string_view rest = line.substr(at + key.size());
+            if (rest.starts_with("：")) rest.remove_prefix(3);
+            else if (rest.starts_with(":")) rest.remove_prefix(1);
+            rest = trim(rest);
+            std::size_t len = 0;
+            while (len < rest.size() && (is_ascii_alnum(rest[len]) || rest[len] == '.')) ++len;
+            if (len >= 4 && len <= 9) info.ticker = std::string(rest.substr(0, len));
+        }
+        // The company: a name ending in 股份有限公司, 有限公司, 集团 ... before its first space or bracket.
+        if (info.company.empty()) {
+            for (std::string_view suffix : {"股份有限公司", "有限公司", "集团", "集團", "公司"}) {
+                const auto at = line.find(suffix);
+                if (at == std::string_view::npos || at == 0) continue;
+                std::size_t start = line.rfind(' ', at);
+                start = start == std::string_view::npos ? 0 : start + 1;
+                if (const auto colon = line.rfind("：", at); colon != std::string_view::npos && colon + 3 > start) start = colon + 3;
+                const std::string_view name = line.substr(start, at + suffix.size() - start);
+                if (name.size() >= 9 && name.size() <= 90) info.company = std::string(name);
+                break;
+            }
+        }
+    }
 }
 
 CallInfo call_info_from_file_name(std::string_view path) {

@@ -67,6 +67,11 @@ struct QuarterYear {
 // lines is read joined. Fields not found stay empty / 0.
 [[nodiscard]] CallInfo call_info_from_title_block(std::span<const std::string_view> lines);
 
+// The same fields from the title block of a Chinese call ("华辰新能源科技股份有限公司",
+// "2024年第三季度业绩电话会议", "2024年11月12日", "证券代码：300888"); fills only
+// what `info` lacks.
+void add_chinese_call_info(std::span<const std::string_view> lines, CallInfo& info);
+
 // What a file name says: "2018-Apr-26-MSFT.txt" (date, ticker),
 // "Q3_2022_Equinix_Inc_Earnings_Call.txt" (quarter, year, company),
 // "CT_KO_2018_q2.txt", "AAPL_q3_2023.txt" (ticker, quarter, year),

@@ -154,6 +154,12 @@ bool mentions_questions(const Turn& turn) {
 bool opens_floor(const Turn& turn) {
     for (const auto& p : turn.paragraphs) {
         const std::string lowered = lower_ascii(p.text);
+        const bool now = lowered.find("we will now") != std::string::npos || lowered.find("we'll now") != std::string::npos ||
+                         lowered.find("let us now") != std::string::npos || lowered.find("let's now") != std::string::npos ||
+                         lowered.find("now move") != std::string::npos || lowered.find("now open") != std::string::npos;
+        const bool questions = lowered.find("question") != std::string::npos || lowered.find("q&a") != std::string::npos ||
+                               lowered.find("q & a") != std::string::npos;
+        if (now && questions) return true;
         if (lowered.find("first question") != std::string::npos || lowered.find("will now begin the q") != std::string::npos ||
             lowered.find("now open the floor") != std::string::npos || lowered.find("now open the line") != std::string::npos ||
             lowered.find("will now take questions") != std::string::npos || lowered.find("进入问答") != std::string::npos ||
@@ -375,11 +381,21 @@ private:
                 return Header{Kind::TwoLine, std::move(shape), 3};
             }
         }
+        if (line.starts_with("投资者 - ") || line.starts_with("投資者 - ") || line.starts_with("分析师 - ") ||
+            line.starts_with("分析師 - ")) {
+            // "投资者 - 中金远航证券 黄磊": a questioner, the firm, then the name.
+            const std::string_view rest = trim(line.substr(line.find(" - ") + 3));
+            const auto space = rest.rfind(' ');
+            if (space != std::string_view::npos && rest.size() - space - 1 >= 6) {
+                return Header{Kind::Dashed,
+                              HeaderShape{std::string(rest.substr(space + 1)), "分析师", std::string(trim(rest.substr(0, space))), {}}, 1};
+            }
+        }
         if (auto qa = strip_qa_marker(line)) {
             return Header{Kind::QaMarker, HeaderShape{std::move(*qa), {}, {}, {}}, 1};
         }
         // Whole list entries as headers: "Timothy K. Leveridge - The Coca-Cola Co."
-        if (const SplitEntry split = split_at_dash(line); !split.name.empty()) {
+        if (const SplitEntry split = split_at_dash(line); !split.name.empty() && split.name.find('(') == std::string::npos) {
             if (const auto* entry = listed(split.name); entry && looks_like_person_name(split.name)) {
                 // A whole list entry: "Timothy K. Leveridge - The Coca-Cola Co.", "Lisa Su--President ...".
                 return Header{Kind::Dashed, HeaderShape{split.name, entry->title, entry->affiliation, {}}, 1};
@@ -625,8 +641,14 @@ private:
                 continue;
             }
             if (transcript_.turns.empty()) {
-                drop("title block", i);
-                continue;
+                if (cues_ && line.find(' ') != std::string_view::npos && ends_sentence(line)) {
+                    // Captions often leave the first cues unlabelled: speech all the same.
+                    transcript_.turns.push_back(Turn{});
+                    transcript_.turns.back().section = section;
+                } else {
+                    drop("title block", i);
+                    continue;
+                }
             }
             if (continue_paragraph && !transcript_.turns.back().paragraphs.empty()) {
                 auto& text = transcript_.turns.back().paragraphs.back().text;
@@ -766,8 +788,9 @@ private:
             std::string firm = turn.firm;
             if (is_generic_speaker(turn.speaker)) {
                 turn.roles = roles_for(turn.speaker, turn.title);
-                // 主持人 names the role itself.
+                // 主持人 names the role itself; a moderator runs the call as an operator does.
                 if (turn.roles.empty() && contains_non_ascii(turn.speaker)) turn.roles = roles_for("", turn.speaker);
+                if (turn.roles.empty() && equals_ci(turn.speaker, "moderator")) turn.roles = {"operator"};
             } else if (side == Side::Outside) {
                 turn.roles = {"analyst"};
             } else if (!turn.title.empty()) {
@@ -915,6 +938,16 @@ private:
                 call.quarter = info.quarter;
                 call.year = info.year;
                 notes.quarter_from = notes.year_from = source;
+            }
+        }
+        if (call.year == 0) {
+            // A half-year or full-year call: a year and no quarter.
+            if (title.year != 0) {
+                call.year = title.year;
+                notes.year_from = "title block";
+            } else if (file.year != 0) {
+                call.year = file.year;
+                notes.year_from = "file name";
             }
         }
         if (title.date) {

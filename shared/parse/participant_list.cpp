@@ -16,12 +16,33 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kDashes = {" -- ", " \u2013 ", " \u2014 ", " - ", "--"};
 
-bool starts_bullet(std::string_view line) { return line.starts_with("* ") || line.starts_with("\u2022 "); }
+bool starts_bullet(std::string_view line) {
+    return line.starts_with("* ") || line.starts_with("\u2022 ") || line.starts_with("- ");
+}
 
-std::string_view strip_bullet(std::string_view line) {
-    if (line.starts_with("* ")) return trim(line.substr(2));
-    if (line.starts_with("\u2022 ")) return trim(line.substr(4));
-    return line;
+// The entry without its bullet and without markdown bold around the name
+// ("- **Colin Murray** — Head of Investor Relations").
+std::string strip_bullet(std::string_view line) {
+    if (line.starts_with("* ") || line.starts_with("- ")) line = trim(line.substr(2));
+    else if (line.starts_with("\u2022 ")) line = trim(line.substr(4));
+    std::string out;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line.compare(i, 2, "**") == 0) {
+            ++i;
+            continue;
+        }
+        out += line[i];
+    }
+    return out;
+}
+
+// "| Name | Title | Company |": a table of participants, whatever its heading.
+bool is_participant_table_header(std::string_view line) {
+    if (!line.starts_with("|")) return false;
+    const std::string lowered = lower_ascii(line);
+    return lowered.find("| name ") != std::string::npos &&
+           (lowered.find("title") != std::string::npos || lowered.find("role") != std::string::npos ||
+            lowered.find("company") != std::string::npos || lowered.find("firm") != std::string::npos);
 }
 
 // Words that show the text names a post rather than only an employer.
@@ -149,7 +170,8 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
     for (std::size_t i = 0; i < n; ++i) {
         const Heading h = heading_of_line(lines[i]);
         const bool duration = lines[i].starts_with("Duration:") && lines[i].size() < 40;
-        if (!is_participant_heading(h) && !duration) continue;
+        const bool table = is_participant_table_header(lines[i]);
+        if (!is_participant_heading(h) && !duration && !table) continue;
         const Side side = duration ? Side::Unknown : side_of(h);
         out.lines.push_back(i);
         std::size_t j = i + 1;
@@ -162,6 +184,14 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
             }
             if (ends_list(lines[j])) break;
             const std::string_view line = lines[j];
+            // "Unidentified Analyst" is listed too; "Operator" starts the call.
+            if (is_generic_speaker(line) && (lower_ascii(line).starts_with("unidentified") ||
+                                             lower_ascii(line).starts_with("unknown"))) {
+                out.entries.push_back(ListedParticipant{std::string(line), {}, {}, side});
+                out.lines.push_back(j);
+                ++j;
+                continue;
+            }
             ListedParticipant entry;
             entry.side = side;
             std::vector<std::size_t> used{j};
@@ -190,7 +220,8 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
                 if (cells.size() > 2 && entry.affiliation.empty()) entry.affiliation = std::string(cells[2]);
             } else if (starts_bullet(line) && comma_entry(strip_bullet(line))) {
                 // "• Arjun Kapila, Chief Executive Officer"
-                const auto comma = comma_entry(strip_bullet(line));
+                const std::string bare = strip_bullet(line);
+                const auto comma = comma_entry(bare);
                 entry.name = comma->first;
                 assign_title(entry, comma->second);
             } else if (starts_bullet(line) && !split_at_dash(strip_bullet(line)).name.empty() &&
@@ -200,9 +231,10 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
                 assign_title(entry, split.rest);
             } else if (starts_bullet(line)) {
                 // " * Name" then "Company - Title" on the next line.
-                entry.name = std::string(strip_bullet(line));
+                entry.name = strip_bullet(line);
                 const std::size_t k = j + 1;
-                if (k < n && !lines[k].empty() && !starts_bullet(lines[k]) && !ends_list(lines[k])) {
+                if (k < n && !lines[k].empty() && !starts_bullet(lines[k]) && !ends_list(lines[k]) &&
+                    (lines[k].find(" - ") != std::string_view::npos || lines[k] == "-" || lines[k].starts_with("- "))) {
                     assign_title(entry, lines[k]);
                     used.push_back(k);
                 }

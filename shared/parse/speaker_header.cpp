@@ -132,7 +132,12 @@ std::optional<HeaderShape> parse_inline_prefix(std::string_view line) {
         unbolded = std::string(line.substr(2, close - 2)) + std::string(line.substr(close + 2));
         line = unbolded;
     }
-    const auto colon = line.find(':');
+    auto colon = line.find(':');
+    // "Speaker 1 (00:00:04): text": the time's colons are inside the parentheses.
+    if (const auto open = line.find(" ("); open != std::string_view::npos && open < colon) {
+        const auto close = line.find("):", open);
+        if (close != std::string_view::npos && close < kMaxPrefixBytes) colon = close + 1;
+    }
     if (colon == std::string_view::npos || colon == 0 || colon > kMaxPrefixBytes) return std::nullopt;
     // "10:30" or "http://" are not prefixes.
     if (colon + 1 < line.size() && line[colon + 1] != ' ') return std::nullopt;
