@@ -126,7 +126,7 @@ TEST_CASE("batch: mixed plain and JSON lines, good and bad, from a file and from
     }
 }
 
-TEST_CASE("batch: --count prints exact counts; exit 1 when no line matched, 2 only when the batch cannot run") {
+TEST_CASE("batch: --count prints exact counts, exit 1 when no line matched, 2 only when the batch cannot run") {
     Indexed ix;
     write_file(ix.batch, "revenue\n訂閱\n");
     const ProcessResult counted = run_process({kSearcher, "--db", ix.db.string(), "--count", "--batch", ix.batch.string()});

@@ -95,7 +95,7 @@ TEST_CASE("indexer --explain for people names the layout, the fields' sources an
     CHECK(none.exit_code == 2);
 }
 
-TEST_CASE("calls of other layouts are indexed and searched like any other; unknown speakers are null") {
+TEST_CASE("calls of other layouts are indexed and searched like any other, unknown speakers are null") {
     TempDir tmp;
     const fs::path calls = tmp.path / "calls";
     fs::create_directories(calls);

@@ -38,7 +38,7 @@ callsearch::Turn turn_saying(const char* speaker, const char* title, const char*
 
 }  // namespace
 
-TEST_CASE("Bilingual: the operator's welcome names company, quarter and year; no ticker or date") {
+TEST_CASE("Bilingual: the operator's welcome names company, quarter and year, no ticker or date") {
     const auto& call = seed000().call;
     CHECK(call.company == "Aurora Mobile");
     CHECK(call.quarter == 2);

@@ -237,3 +237,34 @@ TEST_CASE("call_info_from_file_name reads what common file names say") {
         CHECK(info.date.value_or("") == c.date);
     }
 }
+
+TEST_CASE("Chinese title blocks give the company, quarter, year, date and stock code") {
+    const std::vector<std::string_view> lines = {"证券代码：300888    证券简称：星河智造", "华辰新能源科技股份有限公司",
+                                                 "2024年第三季度业绩电话会议", "2024年11月12日"};
+    const auto info = callsearch::call_info_from_title_block(lines);
+    CHECK(info.company == "华辰新能源科技股份有限公司");
+    CHECK(info.ticker == "300888");
+    CHECK(info.quarter == 3);
+    CHECK(info.year == 2024);
+    CHECK(info.date == "2024-11-12");
+    // A half-year call: the year, no quarter.
+    const std::vector<std::string_view> half = {"云岭医药集团 2024年上半年业绩说明会"};
+    const auto h = callsearch::call_info_from_title_block(half);
+    CHECK(h.company == "云岭医药集团");
+    CHECK(h.quarter == 0);
+    CHECK(h.year == 2024);
+}
+
+TEST_CASE("half-year and fiscal-year calls give the year alone") {
+    const std::vector<std::string_view> a = {"Aurelia Group SA", "1H25 Results Conference Call", "24 July 2025"};
+    const auto info = callsearch::call_info_from_title_block(a);
+    CHECK(info.company == "Aurelia Group SA");
+    CHECK(info.quarter == 0);
+    CHECK(info.year == 2025);
+    CHECK(info.date == "2025-07-24");
+    const std::vector<std::string_view> b = {"Kasumi Electronics Co., Ltd.",
+                                             "Financial Results Briefing for the First Half of the Fiscal Year Ending March 2025"};
+    const auto k = callsearch::call_info_from_title_block(b);
+    CHECK(k.company == "Kasumi Electronics Co., Ltd.");
+    CHECK(k.year == 2025);
+}

@@ -207,7 +207,7 @@ TEST_CASE("IR transcripts: upper-case prefixes, roles from the host's introducti
     CHECK(t.call.year == 2021);
 }
 
-TEST_CASE("API dumps: 'Name: text' lines under a markdown header; the header wins over the file name") {
+TEST_CASE("API dumps: 'Name: text' lines under a markdown header, the header wins over the file name") {
     const std::string text =
         "# AMZN Q2 2025 Earnings Call Transcript\n\n**Date:** 2025-07-31\n**Company:** AMZN\n**Quarter:** Q2 2025\n\n---\n\n"
         "Operator: Good day, everyone, and welcome to the Amazon.com Second Quarter 2025 Financial Results Teleconference. "
@@ -334,6 +334,41 @@ TEST_CASE("layouts made up for the test are read from their evidence") {
          "Rick Poe, Chief Executive Officer\nWe are raising our guidance for the year.\n\n"
          "Jane Roe, Chief Financial Officer\nThank you all for joining.\n",
          {"Jane Roe", "Rick Poe", "Jane Roe"}, "Jane Roe", "cfo"},
+        {"Rev.com: a time in parentheses after the name",
+         "Jenna Liu (00:18):\nThank you. With me is our CFO, Tanya Brooks. Revenue grew 9% this quarter.\n\n"
+         "Tanya Brooks (00:31):\nThanks, Jenna. Gross margin was 52%.\n\n"
+         "Jenna Liu (01:02):\nWe will now take questions.\n\n"
+         "Derek Wu (01:10):\nWhat about demand next quarter?\n",
+         {"Jenna Liu", "Tanya Brooks", "Jenna Liu", "Derek Wu"}, "Tanya Brooks", "cfo"},
+        {"Otter.ai: a name line ending in the time",
+         "Alan Whitfield  00:14\nThanks, everyone. I'm Alan Whitfield, our CEO. Revenue grew in the quarter.\n\n"
+         "Sara Jensen  01:20\nThanks, Alan. Margins held up well.\n\n"
+         "Alan Whitfield  02:45\nWe will now take questions.\n\n"
+         "Mark Duvall  03:01\nHow is demand looking?\n",
+         {"Alan Whitfield", "Sara Jensen", "Alan Whitfield", "Mark Duvall"}, "", ""},
+        {"WebVTT: one speaker's run of cues is one turn",
+         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nOperator: Welcome to the Quillfield first quarter call.\n\n"
+         "00:00:05.000 --> 00:00:09.000\nOperator: I will hand over to our CEO, Robert Lindqvist.\n\n"
+         "00:00:09.800 --> 00:00:16.400\nRobert Lindqvist: Thank you. Revenue grew 12% this quarter.\n\n"
+         "00:00:16.400 --> 00:00:20.000\nRobert Lindqvist: And our margin expanded.\n\n"
+         "00:00:20.000 --> 00:00:24.000\nOperator: Our first question comes from Julia Brandt with Eastgate Research.\n\n"
+         "00:00:24.000 --> 00:00:28.000\nJulia Brandt: Thanks. What about pricing?\n",
+         {"Operator", "Robert Lindqvist", "Operator", "Julia Brandt"}, "Robert Lindqvist", "ceo"},
+        {"'Name (Title)' lines, analysts as '(Firm - Analyst)'",
+         "Operator (Operator)\nWelcome to the Pelham Water third quarter 2024 call.\n\n"
+         "Frank Adler (President, Chief Executive Officer, Director)\nThank you. Revenue grew 6%.\n\n"
+         "Operator (Operator)\nOur first question comes from Daniel Roth.\n\n"
+         "Daniel Roth (Kingsbridge Securities - Analyst)\nThanks. How is demand?\n",
+         {"Operator", "Frank Adler", "Operator", "Daniel Roth"}, "Daniel Roth", "analyst"},
+        {"Investing.com: 'Name, Title, Company:' prefixes",
+         "Operator: Welcome to the Brightwell Retail third quarter 2024 earnings call.\n"
+         "Christopher Dunn, Chief Executive Officer, Brightwell Retail: Thank you. Sales grew 3%.\n"
+         "Maya Forbes, Chief Financial Officer, Brightwell Retail: Thanks, Chris. Margin was 31%.\n"
+         "Operator: Our first question comes from Kevin Marsh with Bayfront Securities.\n"
+         "Kevin Marsh, Analyst, Bayfront Securities: Thanks. What about holiday demand?\n"
+         "Christopher Dunn, Chief Executive Officer, Brightwell Retail: It looks strong.\n",
+         {"Operator", "Christopher Dunn", "Maya Forbes", "Operator", "Kevin Marsh", "Christopher Dunn"}, "Christopher Dunn",
+         "ceo"},
         {"diarized speech-to-text with timestamps",
          "[00:00:05] Speaker 1: Welcome to the second quarter call. Our revenue grew this quarter.\n"
          "[00:00:21] Speaker 2: Thank you. Our margin was stable and guidance is unchanged.\n"

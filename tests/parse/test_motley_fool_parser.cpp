@@ -201,7 +201,7 @@ TEST_CASE("Motley Fool: a speaker line repeated with nothing between leaves no e
     CHECK(transcript.turns[2].paragraphs[0].text == "Next question.");
 }
 
-TEST_CASE("Motley Fool: no-break spaces do not hide the header block; paragraphs keep the text as written") {
+TEST_CASE("Motley Fool: no-break spaces do not hide the header block, paragraphs keep the text as written") {
     const std::string text =
         "Aurora Mobile Ltd\u00a0(JG)\nQ2\u00a02021 Earnings Call\n\nPrepared Remarks:\n\nOperator\n\n"
         "Tsushima\u00a0Financial grew.\n";

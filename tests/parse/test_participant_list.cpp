@@ -126,3 +126,17 @@ TEST_CASE("speech after a heading-like word is no list") {
     const std::string text = "Analysts\nWe thank all of you for joining the call today.\n";
     CHECK(read_participant_lists(lines_of(text)).entries.empty());
 }
+
+TEST_CASE("participant tables and bullet entries") {
+    check_entries("| Name | Title | Company |\n|---|---|---|\n| Owen Tate | Vice President, Investor Relations | Larkspur |\n"
+                  "| Yuki Morimoto | Analyst | Fenwick Partners |\n\nOperator: Welcome.\n",
+                  {{"Owen Tate", "Vice President, Investor Relations", "Larkspur", Side::Unknown},
+                   {"Yuki Morimoto", "Analyst", "Fenwick Partners", Side::Unknown}});
+    check_entries("## Participants\n- **Colin Murray** \u2014 Head of Investor Relations\n"
+                  "\u2022 Arjun Kapila, Chief Executive Officer\n\n## Prepared Remarks\n",
+                  {{"Colin Murray", "Head of Investor Relations", "", Side::Unknown},
+                   {"Arjun Kapila", "Chief Executive Officer", "", Side::Unknown}});
+    // "Unidentified Analyst" is an entry; "Operator" starts the call.
+    check_entries("Conference Call Participants\nJordan Lee - Whitmore Research\nUnidentified Analyst\nOperator\nWelcome.\n",
+                  {{"Jordan Lee", "", "Whitmore Research", Side::Outside}, {"Unidentified Analyst", "", "", Side::Outside}});
+}

@@ -31,6 +31,13 @@ TEST_CASE("the host's introduction gives roles, title after or before the name")
         {"With me are Padraig McDonnell, Agilent President and CEO; and Bob McMahon, Agilent Senior Vice President and CFO.",
          "Robert W. McMahon", {"cfo"}},
         {"I will be turning the call over to the Vice President of Investor Relations, Mr. Dave Fildes.", "Dave Fildes", {"ir"}},
+        // "A, title, and B, title": each takes only their own title.
+        {"On the call are Jacob Steiner, our Chief Executive Officer, and Alicia Romero, our Chief Financial Officer.",
+         "Jacob Steiner", {"ceo"}},
+        {"With me are Gregory Haines, Chairman and Chief Executive Officer, and Naomi Feld, Senior Vice President and Chief "
+         "Financial Officer.",
+         "Gregory Haines", {"ceo", "chairman"}},
+        {"Joining me is Robert J. Hamilton Jr., Chief Executive Officer.", "Robert J. Hamilton Jr.", {"ceo"}},
         // Named, not introduced.
         {"Thank you, Tim. Good afternoon, everyone.", "Tim Cook", {}},
     };

@@ -164,7 +164,7 @@ TEST_CASE("the first invalid UTF-8 byte is located") {
     CHECK(find_invalid_utf8("ok \xe4\xb8") == 3);   // a truncated sequence
 }
 
-TEST_CASE("reading a file: the seed reads whole; a directory or missing file is refused") {
+TEST_CASE("reading a file: the seed reads whole, a directory or missing file is refused") {
     const auto seed = read_source_file(std::string(CALLSEARCH_CORPUS_DIR) + "/003_b62d8a1d2292034a.txt");
     CHECK(seed.text.rfind("Logo of jester cap", 0) == 0);
     CHECK(seed.notes.empty());

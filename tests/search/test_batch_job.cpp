@@ -59,7 +59,7 @@ std::vector<json> single_search(const std::filesystem::path& db, const std::stri
 
 }  // namespace
 
-TEST_CASE("batch job: each line gets its hits, tagged, then a summary; bad lines an error; the batch goes on") {
+TEST_CASE("batch job: each line gets its hits, tagged, then a summary, bad lines an error, the batch goes on") {
     const CorpusIndex index;
     BatchConfig config;
     config.db_dir = index.db;

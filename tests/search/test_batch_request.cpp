@@ -63,7 +63,7 @@ TEST_CASE("batch request: a JSON object overrides the defaults it names and keep
     CHECK(l.request.filters[2].value == "2021");
 }
 
-TEST_CASE("batch request: ids keep their JSON form; without one the line number stands in") {
+TEST_CASE("batch request: ids keep their JSON form, without one the line number stands in") {
     CHECK(parsed(R"({"id":17,"query":"x"})").request.id_json == "17");
     CHECK(parsed(R"({"id":null,"query":"x"})").request.id_json == "null");
     CHECK(parsed(R"({"query":"x"})", 9).request.id_json == "9");
