@@ -262,7 +262,7 @@ private:
     void count_lines() {
         std::size_t cue_lines = 0;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
-            if (lines_[i].find(" --> ") != std::string_view::npos && lines_[i].size() < 60) ++cue_lines;
+            if (lines_[i].find("-->") != std::string_view::npos && lines_[i].size() < 60) ++cue_lines;
         }
         cues_ = cue_lines >= 3;
         std::string word;
@@ -493,7 +493,11 @@ private:
             }
             named_elsewhere = seen >= 2 || recurs >= 2;
         }
-        const bool evidence = is_generic_speaker(shape->name) || listed(shape->name) || !shape->affiliation.empty() ||
+        // Rev.com's "Jenna Liu (00:18):" times the speaker: no prose is written so.
+        const auto paren = line.find(" (");
+        const bool timed = paren != std::string_view::npos && paren + 2 < line.size() && is_digit(line[paren + 2]) &&
+                           line.find("):", paren) != std::string_view::npos;
+        const bool evidence = timed || is_generic_speaker(shape->name) || listed(shape->name) || !shape->affiliation.empty() ||
                               (several_words && (recurs >= 2 || named_elsewhere || introduced_before(i, shape->name))) ||
                               recurs >= 3 || !shape->title.empty();
         if (!evidence || starts_with_reply(shape->name)) return std::nullopt;

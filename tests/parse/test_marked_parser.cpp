@@ -377,8 +377,11 @@ TEST_CASE("layouts made up for the test are read from their evidence") {
          {"Speaker 1", "Speaker 2", "Speaker 1", "Speaker 3"}, "", ""},
     };
     for (const auto& c : cases) {
-        INFO(c.what);
+        INFO(std::string(c.what));
         const Transcript t = parse_transcript(c.text, "call.txt");
+        std::string got;
+        for (const auto& s : speakers(t)) got += s + "; ";
+        INFO(got);
         CHECK(speakers(t) == c.speakers);
         if (*c.speaker_with_role) CHECK(has_role(t, c.speaker_with_role, c.role));
         for (const auto& turn : t.turns) {
