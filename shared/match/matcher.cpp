@@ -21,13 +21,10 @@ void pause_before_retry(int attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt + 1)));
 }
 
-// BM25 without document-length normalisation (b = 0). Documents here are
-// paragraphs, whose lengths vary far less than whole files do, so
-// normalising buys little; and it costs much: Xapian must then read every
-// matching paragraph's length, which made a common word like "revenue" take
-// 1.5 ms in-process on the bench corpus (6 ms at 4x) instead of 0.18 ms, and
-// grow with the corpus. k1 = 1 still saturates repeated words.
-Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1, 0, 1, 0, 0.5); }
+// BM25 (k2 = 0, k3 = 1: a query word counts once however often it is
+// typed). Xapian's default min_normlen 0.5 keeps very short paragraphs from
+// being boosted without bound.
+Xapian::BM25Weight bm25(const Ranking& r) { return Xapian::BM25Weight(r.k1, 0, 1, r.b, 0.5); }
 
 void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
     if (sort == SortOrder::Relevance) return;
@@ -117,7 +114,7 @@ auto Matcher::with_retry(F&& f) {
 MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions& options) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
-    enquire.set_weighting_scheme(ranking());
+    enquire.set_weighting_scheme(bm25(options.ranking));
     set_sort(enquire, options.sort);
     const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
     MatchResult result;

@@ -23,10 +23,19 @@ public:
 
 enum class SortOrder { Relevance, Newest, Oldest };
 
+// How hits are ordered by relevance (README.md, "Ranking"). The defaults are
+// what the known-item benchmark (tests/bench/known_item_benchmark.cpp)
+// measured best; it varies them to print the alternatives beside each other.
+struct Ranking {
+    double k1 = 1.2;  // BM25: how fast repeated words saturate
+    double b = 0.75;  // BM25: document-length normalisation (0 = none)
+};
+
 struct MatchOptions {
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     SortOrder sort = SortOrder::Relevance;
+    Ranking ranking;
 };
 
 struct Hit {
