@@ -1,11 +1,13 @@
 #include "match/matcher.h"
 
 #include <chrono>
+#include <memory>
 #include <system_error>
 #include <thread>
 
 #include "index/index_layout.h"
 #include "index/index_writer.h"
+#include "match/proximity.h"
 #include "schema/index_schema.h"
 
 namespace callsearch {
@@ -24,7 +26,15 @@ void pause_before_retry(int attempt) {
 // BM25 (k2 = 0, k3 = 1: a query word counts once however often it is
 // typed). Xapian's default min_normlen 0.5 keeps very short paragraphs from
 // being boosted without bound.
-Xapian::BM25Weight bm25(const Ranking& r) { return Xapian::BM25Weight(r.k1, 0, 1, r.b, 0.5); }
+std::unique_ptr<Xapian::Weight> weighting(const Ranking& r) {
+    switch (r.model) {
+    case Ranking::Model::LMDirichlet:
+        return std::make_unique<Xapian::LMWeight>(0.0, Xapian::Weight::DIRICHLET_SMOOTHING, r.mu, 0.0);
+    case Ranking::Model::DPH: return std::make_unique<Xapian::DPHWeight>();
+    case Ranking::Model::BM25: break;
+    }
+    return std::make_unique<Xapian::BM25Weight>(r.k1, 0, 1, r.b, 0.5);
+}
 
 void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
     if (sort == SortOrder::Relevance) return;
@@ -114,17 +124,56 @@ auto Matcher::with_retry(F&& f) {
 MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions& options) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
-    enquire.set_weighting_scheme(bm25(options.ranking));
+    const auto weight = weighting(options.ranking);
+    enquire.set_weighting_scheme(*weight);
     set_sort(enquire, options.sort);
-    const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
+    const Ranking& ranking = options.ranking;
+    std::vector<ProximityGroup> groups;
+    if (options.sort == SortOrder::Relevance && ranking.proximity > 0) groups = proximity_groups(query.query, db_);
+    const Xapian::doccount wanted = options.offset + options.limit;
+
     MatchResult result;
+    if (groups.empty()) {
+        const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
+        result.estimated_total = mset.get_matches_estimated();
+        StoredParagraphReader reader(db_);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit hit;
+            hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
+            hit.score = it.get_weight();
+            hit.paragraph = reader.read(it.get_document());
+            result.hits.push_back(std::move(hit));
+        }
+        return result;
+    }
+
+    // Rerank the best BM25 hits by proximity. Every page of a query reranks the
+    // same top (as long as it lies within rerank_depth), so pages agree.
+    const Xapian::MSet mset = enquire.get_mset(0, std::max(wanted, ranking.rerank_depth));
     result.estimated_total = mset.get_matches_estimated();
-    StoredParagraphReader reader(db_);
+    struct Candidate {
+        Xapian::docid did;
+        double score;
+    };
+    std::vector<Candidate> candidates;
+    candidates.reserve(mset.size());
+    const double average_length = std::max(db_.get_avlength(), 1.0);
+    const ProximityParams params{ranking.k1, ranking.b, ranking.proximity};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Xapian::docid did = *it;
+        const double length_ratio = static_cast<double>(db_.get_doclength(did)) / average_length;
+        candidates.push_back(
+            {did, it.get_weight() + proximity_score(groups, group_positions(db_, did, groups), length_ratio, params)});
+    }
+    // Stable: equal scores keep Xapian's order.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    StoredParagraphReader reader(db_);
+    for (Xapian::doccount i = options.offset; i < std::min<Xapian::doccount>(wanted, candidates.size()); ++i) {
         Hit hit;
-        hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
-        hit.score = it.get_weight();
-        hit.paragraph = reader.read(it.get_document());
+        hit.rank = i + 1;
+        hit.score = candidates[i].score;
+        hit.paragraph = reader.read(db_.get_document(candidates[i].did));
         result.hits.push_back(std::move(hit));
     }
     return result;
