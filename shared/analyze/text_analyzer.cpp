@@ -81,6 +81,7 @@ struct TextAnalyzer::Impl {
     Xapian::TermGenerator generator;
     Stemmer stemmer;
     StemExpander expander;
+    double exact_form_weight = kExactFormWeight;
 
     ChineseNormalizer& normalizer() {
         if (!normalizer_) normalizer_.emplace();
@@ -235,7 +236,14 @@ Xapian::Query TextAnalyzer::word_query(std::string_view token, HighlightTerms& h
         // nothing, yet not an empty one (which would read as "nothing searchable").
         if (words.empty()) return Xapian::Query(schema::stem_key(stem));
         // One term for ranking purposes, whichever of its forms a paragraph uses.
-        return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+        Xapian::Query any_form(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+        const double exact = impl_->exact_form_weight;
+        if (exact <= 0 || words.size() < 2 || std::find(words.begin(), words.end(), word) == words.end()) {
+            return any_form;
+        }
+        // The form as typed scores again on top: matches no more paragraphs,
+        // but ranks "tariffs" above "tariff" for a query of tariffs.
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_form, Xapian::Query(exact, Xapian::Query(word)));
     }
     for (const PositionedTerm& t : analysis.positioned) highlight.exact_words.push_back(t.term);
     return Impl::phrase_of(analysis.positioned);
@@ -250,6 +258,8 @@ Xapian::Query TextAnalyzer::phrase_query(std::string_view text, HighlightTerms& 
 }
 
 void TextAnalyzer::set_stem_expander(StemExpander expander) { impl_->expander = std::move(expander); }
+
+void TextAnalyzer::set_exact_form_weight(double weight) { impl_->exact_form_weight = weight; }
 
 std::string TextAnalyzer::to_simplified(std::string_view text) { return impl_->simplified(text); }
 

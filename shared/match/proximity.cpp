@@ -80,6 +80,19 @@ std::vector<ProximityGroup> proximity_groups(const Xapian::Query& query, const X
     for (auto& t : terms) std::sort(t.begin(), t.end());
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    // A word's form as typed, boosted beside all its forms (analyze/
+    // text_analyzer.h), is the same word, not a second one to pair with.
+    const auto within_another = [&](const std::vector<std::string>& g) {
+        return std::any_of(terms.begin(), terms.end(), [&](const std::vector<std::string>& other) {
+            return &other != &g && other.size() > g.size() &&
+                   std::includes(other.begin(), other.end(), g.begin(), g.end());
+        });
+    };
+    std::vector<std::vector<std::string>> distinct;
+    for (const auto& g : terms) {
+        if (!within_another(g)) distinct.push_back(g);
+    }
+    terms = std::move(distinct);
     if (terms.size() < 2 || terms.size() > kMaxGroups) return {};
     std::vector<ProximityGroup> groups;
     for (auto& t : terms) {

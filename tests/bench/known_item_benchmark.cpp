@@ -317,7 +317,7 @@ struct ParagraphKey {
 
 std::vector<std::vector<Scored>> our_results(const fs::path& index, const std::vector<KnownParagraph>& paragraphs,
                                              const std::vector<KnownItem>& items, const callsearch::Ranking& ranking,
-                                             double& seconds) {
+                                             double exact_form_weight, double& seconds) {
     std::map<ParagraphKey, std::size_t> by_key;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         by_key.emplace(ParagraphKey{paragraphs[i].file, paragraphs[i].turn, paragraphs[i].number}, i);
@@ -325,6 +325,7 @@ std::vector<std::vector<Scored>> our_results(const fs::path& index, const std::v
     callsearch::analyze::TextAnalyzer analyzer;
     callsearch::Matcher matcher(index);
     analyzer.set_stem_expander(matcher.stem_expander());
+    analyzer.set_exact_form_weight(exact_form_weight);
     callsearch::MatchOptions options;
     options.limit = kFetch;
     options.ranking = ranking;
@@ -432,6 +433,7 @@ int main(int argc, char** argv) {
         struct Variant {
             std::string name;
             callsearch::Ranking ranking;
+            double exact_form_weight = callsearch::analyze::kExactFormWeight;
         };
         using Model = callsearch::Ranking::Model;
         const auto ranking = [](Model model, double k1, double b, double proximity) {
@@ -439,10 +441,15 @@ int main(int argc, char** argv) {
             r.model = model, r.k1 = k1, r.b = b, r.proximity = proximity;
             return r;
         };
-        std::vector<Variant> runs = {{"ours (default ranking: BM25 k1 1.2 b 0.75)", callsearch::Ranking{}}};
+        std::vector<Variant> runs = {
+            {"ours (default: BM25 k1 1.2 b 0.75, form as typed + 1.0)", callsearch::Ranking{}}};
         if (variants) {
-            runs.push_back({"ours, BM25 k1 1 b 0 (until issue 9)", ranking(Model::BM25, 1.0, 0.0, 0.0)});
+            runs.push_back({"ours, BM25 k1 1 b 0, no bonus for the form typed (until issue 9)",
+                            ranking(Model::BM25, 1.0, 0.0, 0.0), 0.0});
+            runs.push_back({"ours, BM25 k1 1.2 b 0.75, no bonus for the form typed", callsearch::Ranking{}, 0.0});
+            runs.push_back({"ours, default with form as typed + 2.0", callsearch::Ranking{}, 2.0});
             runs.push_back({"ours, BM25 k1 1.2 b 1", ranking(Model::BM25, 1.2, 1.0, 0.0)});
+            runs.push_back({"ours, BM25 k1 0.9 b 0.75", ranking(Model::BM25, 0.9, 0.75, 0.0)});
             runs.push_back({"ours, BM25 + proximity rerank of the top 100", ranking(Model::BM25, 1.2, 0.75, 1.0)});
             runs.push_back({"ours, query likelihood (Dirichlet, mu 100)", ranking(Model::LMDirichlet, 0, 0, 0.0)});
             runs.push_back({"ours, DPH (divergence from randomness)", ranking(Model::DPH, 0, 0, 0.0)});
@@ -463,7 +470,7 @@ int main(int argc, char** argv) {
         for (const Variant& v : runs) {
             double seconds = 0;
             std::cerr << "known-item: " << v.name << '\n';
-            const auto ours = total(our_results(index, paragraphs, items, v.ranking, seconds), items);
+            const auto ours = total(our_results(index, paragraphs, items, v.ranking, v.exact_form_weight, seconds), items);
             std::printf("| %s | %.3f | %.1f%% | %.1f%% | %.2f %s | %.2f |\n", v.name.c_str(), ours.rr,
                         100 * ours.first, 100 * ours.top10, ours.rr / fts.rr, ours.rr >= 1.05 * fts.rr ? "✓" : "✗",
                         seconds);
