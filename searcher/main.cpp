@@ -14,7 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "index/index_layout.h"
-#include "match/search_job.h"
+#include "search/search_job.h"
 
 namespace {
 

@@ -40,6 +40,9 @@ struct Ranking {
     double proximity = 0.0;
     Xapian::doccount rerank_depth = 100;
     double mu = 100;  // LMDirichlet: smoothing
+    // A bare word's form as typed, beside its stem's other forms (analyze/
+    // text_analyzer.h): applied by whoever parses the query (search/search_job).
+    double exact_form_weight = analyze::kExactFormWeight;
 };
 
 struct MatchOptions {

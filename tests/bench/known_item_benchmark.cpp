@@ -14,8 +14,8 @@
 //    least three medium-frequency words: words of letters, 3+ long, in at
 //    least kMinDocFreq paragraphs and at most kMaxDocFreqShare of them. Three
 //    of those words, drawn with the same generator, are the query.
-// 3. The query goes, as bare words, through our library's search path (the
-//    query parser and the Matcher, as the searcher runs them) and, as three
+// 3. The query goes, as bare words, through our library's search path
+//    (search/search_job's find_hits, what the searcher prints) and, as three
 //    quoted words (an implicit AND, as ours), through FTS5 `ORDER BY rank`.
 //    A result list is cut to its first kFetch paragraphs (a paragraph split
 //    into passages counts once, at its best passage).
@@ -51,6 +51,7 @@
 
 #include "analyze/text_analyzer.h"
 #include "match/matcher.h"
+#include "search/search_job.h"
 #include "parse/transcript_parser.h"
 #include "query/query_parser.h"
 #include "read/input_paths.h"
@@ -315,30 +316,27 @@ struct ParagraphKey {
     friend auto operator<=>(const ParagraphKey&, const ParagraphKey&) = default;
 };
 
+// Through the search job, as the searcher runs a query (index opened per query).
 std::vector<std::vector<Scored>> our_results(const fs::path& index, const std::vector<KnownParagraph>& paragraphs,
                                              const std::vector<KnownItem>& items, const callsearch::Ranking& ranking,
-                                             double exact_form_weight, double& seconds) {
+                                             double& seconds) {
     std::map<ParagraphKey, std::size_t> by_key;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         by_key.emplace(ParagraphKey{paragraphs[i].file, paragraphs[i].turn, paragraphs[i].number}, i);
     }
-    callsearch::analyze::TextAnalyzer analyzer;
-    callsearch::Matcher matcher(index);
-    analyzer.set_stem_expander(matcher.stem_expander());
-    analyzer.set_exact_form_weight(exact_form_weight);
-    callsearch::MatchOptions options;
-    options.limit = kFetch;
-    options.ranking = ranking;
+    callsearch::SearchConfig config;
+    config.db_dir = index;
+    config.match.limit = kFetch;
+    config.match.ranking = ranking;
     std::vector<std::vector<Scored>> results(items.size());
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t q = 0; q < items.size(); ++q) {
-        std::string text;
-        for (const auto& w : items[q].words) text += (text.empty() ? "" : " ") + w;
-        callsearch::ParsedQuery parsed;
-        const auto parse = [&] { return callsearch::parse_query(text, {}, analyzer); };
-        const auto result = matcher.match(parse, options, parsed);
+        config.query.clear();
+        for (const auto& w : items[q].words) config.query += (config.query.empty() ? "" : " ") + w;
+        callsearch::analyze::TextAnalyzer analyzer;
+        const auto found = callsearch::find_hits(config, analyzer);
         std::set<std::size_t> seen;  // a paragraph counts once, at its best passage
-        for (const auto& hit : result.hits) {
+        for (const auto& hit : found.result.hits) {
             if (hit.paragraph.lang != "en") continue;
             const auto it = by_key.find({hit.paragraph.file, hit.paragraph.turn, hit.paragraph.paragraph});
             const std::size_t id = it == by_key.end() ? SIZE_MAX : it->second;
@@ -433,21 +431,22 @@ int main(int argc, char** argv) {
         struct Variant {
             std::string name;
             callsearch::Ranking ranking;
-            double exact_form_weight = callsearch::analyze::kExactFormWeight;
         };
         using Model = callsearch::Ranking::Model;
-        const auto ranking = [](Model model, double k1, double b, double proximity) {
+        const auto ranking = [](Model model, double k1, double b, double proximity,
+                                double exact_form_weight = callsearch::analyze::kExactFormWeight) {
             callsearch::Ranking r;
-            r.model = model, r.k1 = k1, r.b = b, r.proximity = proximity;
+            r.model = model, r.k1 = k1, r.b = b, r.proximity = proximity, r.exact_form_weight = exact_form_weight;
             return r;
         };
         std::vector<Variant> runs = {
             {"ours (default: BM25 k1 1.2 b 0.75, form as typed + 1.0)", callsearch::Ranking{}}};
         if (variants) {
             runs.push_back({"ours, BM25 k1 1 b 0, no bonus for the form typed (until issue 9)",
-                            ranking(Model::BM25, 1.0, 0.0, 0.0), 0.0});
-            runs.push_back({"ours, BM25 k1 1.2 b 0.75, no bonus for the form typed", callsearch::Ranking{}, 0.0});
-            runs.push_back({"ours, default with form as typed + 2.0", callsearch::Ranking{}, 2.0});
+                            ranking(Model::BM25, 1.0, 0.0, 0.0, 0.0)});
+            runs.push_back({"ours, BM25 k1 1.2 b 0.75, no bonus for the form typed",
+                            ranking(Model::BM25, 1.2, 0.75, 0.0, 0.0)});
+            runs.push_back({"ours, default with form as typed + 2.0", ranking(Model::BM25, 1.2, 0.75, 0.0, 2.0)});
             runs.push_back({"ours, BM25 k1 1.2 b 1", ranking(Model::BM25, 1.2, 1.0, 0.0)});
             runs.push_back({"ours, BM25 k1 0.9 b 0.75", ranking(Model::BM25, 0.9, 0.75, 0.0)});
             runs.push_back({"ours, BM25 + proximity rerank of the top 100", ranking(Model::BM25, 1.2, 0.75, 1.0)});
@@ -470,7 +469,7 @@ int main(int argc, char** argv) {
         for (const Variant& v : runs) {
             double seconds = 0;
             std::cerr << "known-item: " << v.name << '\n';
-            const auto ours = total(our_results(index, paragraphs, items, v.ranking, v.exact_form_weight, seconds), items);
+            const auto ours = total(our_results(index, paragraphs, items, v.ranking, seconds), items);
             std::printf("| %s | %.3f | %.1f%% | %.1f%% | %.2f %s | %.2f |\n", v.name.c_str(), ours.rr,
                         100 * ours.first, 100 * ours.top10, ours.rr / fts.rr, ours.rr >= 1.05 * fts.rr ? "✓" : "✗",
                         seconds);
