@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "analyze/passages.h"
 #include "index/stored_paragraph.h"
 #include "parse/transcript_parser.h"
 #include "schema/filter_terms.h"
@@ -72,24 +73,37 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             stored.firm = turn.firm;
             stored.section = to_string(turn.section);
             stored.lang = to_string(para.lang);
-            stored.text = para.text;
             if (aligned[p]) stored.translation = turn.paragraphs[*aligned[p]].text;
             stored.turn = static_cast<int>(t + 1);
             stored.paragraph = number;
 
-            Xapian::Document doc;
-            analyzer.index_text(doc, para.text);
-            add_filter(doc, schema::file_term(file_key));
-            add_call_terms(doc, call, key);
-            for (const std::string& term : schema::speaker_terms(turn.speaker)) add_filter(doc, term);
-            if (!turn.speaker.empty()) add_filter(doc, schema::speaker_name_term(turn.speaker));
-            for (const std::string& role : turn.roles) add_filter(doc, schema::role_term(role));
-            add_filter(doc, schema::lang_term(para.lang));
-            add_filter(doc, schema::section_term(turn.section));
-            doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
-            doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
-            doc.set_data(encode_paragraph_data(stored, digest));
-            docs.push_back(std::move(doc));
+            // A paragraph with a translation stays whole, so that the pair
+            // stays aligned; others are cut into passages when over-long.
+            std::vector<analyze::TextRange> passages;
+            if (!aligned[p]) passages = analyze::split_passages(para.text);
+            if (passages.size() <= 1) passages = {{0, para.text.size()}};  // the paragraph as parsed
+            stored.passages = static_cast<int>(passages.size());
+            for (std::size_t k = 0; k < passages.size(); ++k) {
+                const std::string_view text =
+                    std::string_view(para.text).substr(passages[k].begin, passages[k].end - passages[k].begin);
+                stored.text = std::string(text);
+                stored.passage = static_cast<int>(k + 1);
+
+                Xapian::Document doc;
+                analyzer.index_text(doc, text);
+                add_filter(doc, schema::file_term(file_key));
+                add_call_terms(doc, call, key);
+                for (const std::string& term : schema::speaker_terms(turn.speaker)) add_filter(doc, term);
+                if (!turn.speaker.empty()) add_filter(doc, schema::speaker_name_term(turn.speaker));
+                for (const std::string& role : turn.roles) add_filter(doc, schema::role_term(role));
+                add_filter(doc, schema::lang_term(para.lang));
+                add_filter(doc, schema::section_term(turn.section));
+                doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
+                doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
+                doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(stored.passage));
+                doc.set_data(encode_paragraph_data(stored, digest));
+                docs.push_back(std::move(doc));
+            }
         }
     }
     return docs;

@@ -32,7 +32,9 @@ struct StoredCall {
     friend bool operator==(const StoredCall&, const StoredCall&) = default;
 };
 
-// A hit as it is printed: the call's fields and the paragraph's own.
+// A hit as it is printed: the call's fields and the paragraph's own. A
+// document is one passage of a paragraph (the whole of it when short): `text`
+// holds that passage only, so no text of a call is stored twice.
 struct StoredParagraph {
     std::string file;
     std::string call;
@@ -51,6 +53,8 @@ struct StoredParagraph {
     std::optional<std::string> translation;  // the aligned paragraph in the other language
     int turn = 0;       // 1-based turn number within the call
     int paragraph = 0;  // 1-based, counted within the turn among paragraphs of the same language
+    int passage = 1;    // 1-based within the paragraph (analyze/passages.h); `text` is this passage's
+    int passages = 1;   // how many passages the paragraph was cut into
 
     friend bool operator==(const StoredParagraph&, const StoredParagraph&) = default;
 };

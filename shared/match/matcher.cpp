@@ -45,6 +45,7 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
     keys->add_value(schema::kSlotDate, newest);
     keys->add_value(schema::kSlotTurn, false);
     keys->add_value(schema::kSlotParagraph, false);
+    keys->add_value(schema::kSlotPassage, false);
     enquire.set_sort_by_key_then_relevance(keys->release(), false);
 }
 

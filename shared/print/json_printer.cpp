@@ -164,6 +164,8 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
     key(out, "lang"), put_string(out, p.lang);
     key(out, "turn"), put_int(out, p.turn);
     key(out, "paragraph"), put_int(out, p.paragraph);
+    key(out, "passage"), put_int(out, p.passage);
+    key(out, "passages"), put_int(out, p.passages);
     key(out, "text"), put_string(out, p.text);
     key(out, "translation"), put_optional(out, p.translation);
     key(out, "highlights"), put_array(out, highlights, [&](const Span& span) {

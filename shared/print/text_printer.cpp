@@ -59,8 +59,9 @@ std::string format_text_hit(const Hit& hit, const std::vector<Span>& text_highli
 
     std::string out;
     out += paint(kCallColor, std::to_string(hit.rank) + ". " + call_line(p));
-    out += paint(kDimColor, "  [" + p.file + " turn " + std::to_string(p.turn) + " ¶" +
-                                std::to_string(p.paragraph) + ", score " + score + "]");
+    std::string where = p.file + " turn " + std::to_string(p.turn) + " ¶" + std::to_string(p.paragraph);
+    if (p.passages > 1) where += " passage " + std::to_string(p.passage) + "/" + std::to_string(p.passages);
+    out += paint(kDimColor, "  [" + where + ", score " + score + "]");
     out += '\n';
     out += "   " + paint(kSpeakerColor, speaker_line(p)) + '\n';
     out += "   " + marked(p.text, text_highlights, style) + '\n';

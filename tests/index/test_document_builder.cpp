@@ -72,3 +72,47 @@ TEST_CASE("each document names its source file by one short digest term") {
         CHECK(file_terms == std::vector<std::string>{term});
     }
 }
+
+TEST_CASE("a paragraph over 150 words becomes one document per passage, its text stored once") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();
+    // Real prepared remarks of seed 000 repeated into one over-long paragraph.
+    std::string remarks;
+    for (int i = 0; i < 12; ++i) {
+        remarks += (i ? " " : "") + std::string("Subscription Services revenue were RMB 40.5 million, up 6% "
+                                                "year-over-year, mainly driven by increasing ARPU.");
+    }
+    transcript.turns[0].paragraphs = {{remarks, Lang::En, {}}};
+    const auto docs = build_documents(transcript, "k", analyzer);
+    // 12 sentences of 15 words: 180 words, two passages of six sentences.
+    REQUIRE(docs.size() == 2 + 6);
+    const StoredParagraph a = decode_paragraph_data(docs[0].get_data()).paragraph;
+    const StoredParagraph b = decode_paragraph_data(docs[1].get_data()).paragraph;
+    CHECK(a.paragraph == 1);
+    CHECK(b.paragraph == 1);
+    CHECK(a.passage == 1);
+    CHECK(b.passage == 2);
+    CHECK(a.passages == 2);
+    CHECK(b.passages == 2);
+    CHECK(a.text + " " + b.text == remarks);
+    CHECK(Xapian::sortable_unserialise(docs[1].get_value(schema::kSlotPassage)) == 2);
+    // Positions start again in each passage.
+    auto first_word = docs[1].termlist_begin();
+    first_word.skip_to("subscription");
+    REQUIRE(first_word != docs[1].termlist_end());
+    CHECK(*first_word.positionlist_begin() == 1);
+}
+
+TEST_CASE("a paragraph with a translation stays whole, however long") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();
+    std::string remarks;
+    for (int i = 0; i < 12; ++i) remarks += "In the quarter ended June 30, 2023, we repurchased 443,000 ADSs. ";
+    auto& cfo = transcript.turns[2].paragraphs;
+    cfo[2].text = remarks;
+    const auto docs = build_documents(transcript, "k", analyzer);
+    REQUIRE(docs.size() == 7);
+    const StoredParagraph en = decode_paragraph_data(docs[5].get_data()).paragraph;
+    CHECK(en.text == remarks);
+    CHECK(en.passages == 1);
+}

@@ -183,11 +183,33 @@ TEST_CASE("JSON hits carry every documented field") {
     const auto hits = json_hits({"EngageLab", "--limit", "1"});
     REQUIRE(hits.size() == 1);
     for (const char* field : {"rank", "score", "file", "company", "ticker", "year", "quarter", "date", "speaker",
-                              "title", "roles", "section", "lang", "text", "translation", "turn", "paragraph"}) {
+                              "title", "roles", "section", "lang", "text", "translation", "turn", "paragraph",
+                              "passage", "passages"}) {
         INFO(field);
         CHECK(hits[0].contains(field));
     }
     CHECK(hits[0]["rank"] == 1);
+}
+
+TEST_CASE("a paragraph over 150 words is found by the passage that holds the words") {
+    // Seed 003, line 232: an analyst's question of 152 words, two passages.
+    const auto first = json_hits({"\"cohort kind of basis\""});
+    REQUIRE(first.size() == 1);
+    CHECK(first[0]["paragraph"] == 2);
+    CHECK(first[0]["passage"] == 1);
+    CHECK(first[0]["passages"] == 2);
+    const std::string text = first[0]["text"];
+    CHECK(text.rfind("And then maybe another question", 0) == 0);
+    CHECK(text.find("typical SaaS metrics") == std::string::npos);
+    const auto second = json_hits({"\"typical SaaS metrics\""});
+    REQUIRE(second.size() == 1);
+    CHECK(second[0]["turn"] == first[0]["turn"]);
+    CHECK(second[0]["passage"] == 2);
+    CHECK(second[0]["highlights"].size() == 3);
+    // Words of both passages are in neither alone.
+    CHECK(json_hits({"cohort", "typical", "call:jg_q2_2021"}).empty());
+    // The text output says which passage it shows.
+    CHECK(search({"\"typical SaaS metrics\""}).out.find("¶2 passage 2/2") != std::string::npos);
 }
 
 TEST_CASE("text output colours only when asked, and marks matches either way") {

@@ -76,6 +76,8 @@ std::string reference_json(const Hit& hit, const std::vector<Span>& highlights) 
     j["lang"] = p.lang;
     j["turn"] = p.turn;
     j["paragraph"] = p.paragraph;
+    j["passage"] = p.passage;
+    j["passages"] = p.passages;
     j["text"] = p.text;
     j["translation"] = p.translation ? json(*p.translation) : json(nullptr);
     j["highlights"] = spans;
