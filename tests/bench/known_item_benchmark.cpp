@@ -49,6 +49,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "analyze/passages.h"
 #include "analyze/text_analyzer.h"
 #include "match/matcher.h"
 #include "search/search_job.h"
@@ -75,6 +76,7 @@ struct KnownParagraph {
     std::string file;  // absolute path, as our indexer stores it
     int turn = 0;      // 1-based
     int number = 0;    // 1-based among the turn's paragraphs of its language
+    int passage = 0;   // with --unit passage: 1-based passage (analyze/passages.h); else 0
     std::string text;
 };
 
@@ -115,7 +117,9 @@ std::vector<std::string> plain_words(std::string_view text) {
     return words;
 }
 
-std::vector<KnownParagraph> parse_corpus(const fs::path& corpus) {
+// With `passages`, each unit is a passage as our indexer cuts it (the same
+// split), so that FTS5's rows and our documents are the same texts.
+std::vector<KnownParagraph> parse_corpus(const fs::path& corpus, bool passages) {
     const callsearch::InputPaths inputs = callsearch::collect_input_paths({corpus.string()});
     std::vector<KnownParagraph> out;
     std::size_t skipped = 0;
@@ -131,12 +135,22 @@ std::vector<KnownParagraph> parse_corpus(const fs::path& corpus) {
             int en = 0;
             for (const auto& p : t.turns[i].paragraphs) {
                 if (p.lang != callsearch::Lang::En) continue;
-                out.push_back({path.string(), static_cast<int>(i + 1), ++en, p.text});
+                ++en;
+                if (!passages) {
+                    out.push_back({path.string(), static_cast<int>(i + 1), en, 0, p.text});
+                    continue;
+                }
+                auto ranges = callsearch::analyze::split_passages(p.text);
+                if (ranges.size() <= 1) ranges = {{0, p.text.size()}};
+                for (std::size_t k = 0; k < ranges.size(); ++k) {
+                    out.push_back({path.string(), static_cast<int>(i + 1), en, static_cast<int>(k + 1),
+                                   p.text.substr(ranges[k].begin, ranges[k].end - ranges[k].begin)});
+                }
             }
         }
     }
     std::cerr << "known-item: " << inputs.files.size() << " files (" << skipped << " passed over), " << out.size()
-              << " English paragraphs\n";
+              << " English " << (passages ? "passages" : "paragraphs") << "\n";
     return out;
 }
 
@@ -179,8 +193,8 @@ std::vector<KnownItem> sample_known_items(const std::vector<KnownParagraph>& par
         }
         if (medium[i].size() >= kQueryWords) eligible.push_back(i);
     }
-    std::cerr << "known-item: " << eligible.size() << " paragraphs eligible (unique text, >= " << kQueryWords
-              << " words with " << min_df << " <= paragraphs <= " << max_df << ")\n";
+    std::cerr << "known-item: " << eligible.size() << " units eligible (unique text, >= " << kQueryWords
+              << " words with " << min_df << " <= units <= " << max_df << ")\n";
     std::mt19937_64 rng(seed);
     for (std::size_t i = 0; i + 1 < eligible.size(); ++i) {  // Fisher-Yates
         std::swap(eligible[i], eligible[i + draw(rng, eligible.size() - i)]);
@@ -312,7 +326,7 @@ std::vector<std::vector<Scored>> fts5_results(const fs::path& work, const std::v
 
 struct ParagraphKey {
     std::string file;
-    int turn = 0, number = 0;
+    int turn = 0, number = 0, passage = 0;
     friend auto operator<=>(const ParagraphKey&, const ParagraphKey&) = default;
 };
 
@@ -320,9 +334,11 @@ struct ParagraphKey {
 std::vector<std::vector<Scored>> our_results(const fs::path& index, const std::vector<KnownParagraph>& paragraphs,
                                              const std::vector<KnownItem>& items, const callsearch::Ranking& ranking,
                                              double& seconds) {
+    const bool units_are_passages = !paragraphs.empty() && paragraphs.front().passage > 0;
     std::map<ParagraphKey, std::size_t> by_key;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-        by_key.emplace(ParagraphKey{paragraphs[i].file, paragraphs[i].turn, paragraphs[i].number}, i);
+        by_key.emplace(ParagraphKey{paragraphs[i].file, paragraphs[i].turn, paragraphs[i].number, paragraphs[i].passage},
+                       i);
     }
     callsearch::SearchConfig config;
     config.db_dir = index;
@@ -338,7 +354,8 @@ std::vector<std::vector<Scored>> our_results(const fs::path& index, const std::v
         std::set<std::size_t> seen;  // a paragraph counts once, at its best passage
         for (const auto& hit : found.result.hits) {
             if (hit.paragraph.lang != "en") continue;
-            const auto it = by_key.find({hit.paragraph.file, hit.paragraph.turn, hit.paragraph.paragraph});
+            const int passage = units_are_passages ? hit.paragraph.passage : 0;
+            const auto it = by_key.find({hit.paragraph.file, hit.paragraph.turn, hit.paragraph.paragraph, passage});
             const std::size_t id = it == by_key.end() ? SIZE_MAX : it->second;
             if (id != SIZE_MAX && !seen.insert(id).second) continue;
             results[q].push_back({id, hit.score});
@@ -357,6 +374,7 @@ Figures total(const std::vector<std::vector<Scored>>& results, const std::vector
 
 int usage() {
     std::cerr << "usage: known_item_benchmark [--archive PATH] [--work DIR] [--sample N] [--seed S] [--jobs N] "
+                 "[--min-share F] [--max-share F] [--unit paragraph|passage] [--try K1:B:PROXIMITY]... "
                  "[--reuse-index] [--variants]\n";
     return 2;
 }
@@ -369,7 +387,7 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 20261201;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     double min_share = kMinDocFreqShare, max_share = kMaxDocFreqShare;
-    bool reuse_index = false, variants = false;
+    bool reuse_index = false, variants = false, passages = false;
     std::vector<std::string> tries;  // K1:B:PROXIMITY, ranking settings to measure besides the default
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -390,6 +408,10 @@ int main(int argc, char** argv) {
             max_share = std::strtod(argv[++i], nullptr);
         } else if (arg == "--try" && value) {
             tries.push_back(argv[++i]);
+        } else if (arg == "--unit" && value) {
+            const std::string unit = argv[++i];
+            if (unit != "paragraph" && unit != "passage") return usage();
+            passages = unit == "passage";
         } else if (arg == "--reuse-index") {
             reuse_index = true;
         } else if (arg == "--variants") {
@@ -420,7 +442,7 @@ int main(int argc, char** argv) {
                 throw std::runtime_error("indexer failed");
             }
         }
-        const auto paragraphs = parse_corpus(corpus);
+        const auto paragraphs = parse_corpus(corpus, passages);
         const auto items = sample_known_items(paragraphs, sample, seed, min_share, max_share);
         if (items.empty()) throw std::runtime_error("no known items");
 
@@ -458,13 +480,16 @@ int main(int argc, char** argv) {
             if (std::sscanf(t.c_str(), "%lf:%lf:%lf", &r.k1, &r.b, &r.proximity) != 3) return usage();
             runs.push_back({"ours, BM25 k1:b:proximity " + t, r});
         }
-        std::printf("Known-item retrieval on %s: %zu paragraphs, %zu known items (seed %llu), query = %zu "
-                    "medium-frequency words of the paragraph, top %zu\n\n",
-                    archive.filename().string().c_str(), paragraphs.size(), items.size(),
+        std::printf("Known-item retrieval on %s: %zu %s, %zu known items (seed %llu), query = %zu "
+                    "medium-frequency words of the unit, top %zu\n\n",
+                    archive.filename().string().c_str(), paragraphs.size(), passages ? "passages" : "paragraphs",
+                    items.size(),
                     static_cast<unsigned long long>(seed), kQueryWords, kCutoff);
         std::printf("| ranking | MRR@10 | success@1 | success@10 | MRR ÷ FTS5 (goal ≥ 1.05) | query s |\n"
                     "|---|---:|---:|---:|---:|---:|\n");
-        std::printf("| SQLite FTS5, standard bm25, one row per paragraph | %.3f | %.1f%% | %.1f%% | 1.00 | %.2f |\n",
+        std::printf(passages ? "| SQLite FTS5, standard bm25, one row per passage |"
+                             : "| SQLite FTS5, standard bm25, one row per paragraph |");
+        std::printf(" %.3f | %.1f%% | %.1f%% | 1.00 | %.2f |\n",
                     fts.rr, 100 * fts.first, 100 * fts.top10, fts_seconds);
         for (const Variant& v : runs) {
             double seconds = 0;
