@@ -71,6 +71,17 @@ std::vector<std::string> highlight_pieces(std::string_view text) {
     return pieces;
 }
 
+// A quoted single word is highlighted wherever it stands; words of a phrase only together.
+void add_phrase(const std::vector<PositionedTerm>& positioned, HighlightTerms& highlight) {
+    if (positioned.size() == 1) {
+        highlight.exact_words.push_back(positioned.front().term);
+        return;
+    }
+    std::vector<std::string> words;
+    for (const PositionedTerm& t : positioned) words.push_back(t.term);
+    highlight.phrases.push_back(std::move(words));
+}
+
 }  // namespace
 
 struct TextAnalyzer::Impl {
@@ -245,7 +256,7 @@ Xapian::Query TextAnalyzer::word_query(std::string_view token, HighlightTerms& h
         // but ranks "tariffs" above "tariff" for a query of tariffs.
         return Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_form, Xapian::Query(exact, Xapian::Query(word)));
     }
-    for (const PositionedTerm& t : analysis.positioned) highlight.exact_words.push_back(t.term);
+    add_phrase(analysis.positioned, highlight);
     return Impl::phrase_of(analysis.positioned);
 }
 
@@ -253,7 +264,7 @@ Xapian::Query TextAnalyzer::phrase_query(std::string_view text, HighlightTerms& 
     if (contains_han(text)) return impl_->han_query(text, highlight);
     const Impl::Analysis analysis = impl_->analyze(text);
     if (analysis.positioned.empty()) return Xapian::Query();
-    for (const PositionedTerm& t : analysis.positioned) highlight.exact_words.push_back(t.term);
+    add_phrase(analysis.positioned, highlight);
     return Impl::phrase_of(analysis.positioned);
 }
 

@@ -43,6 +43,9 @@ struct HighlightTerms {
     std::vector<std::string> stems;        // English stems: any word stemming to one of these
     std::vector<std::string> exact_words;  // lower-cased English words matched as written
     std::vector<std::string> han_strings;  // Simplified Han (or mixed) strings, matched as substrings
+    // English phrases of two words or more (lower-cased, in order): highlighted
+    // only where the words stand together, as one span.
+    std::vector<std::vector<std::string>> phrases;
 };
 
 // The words of the index filed under an English stem (analyze/stemmer.h).

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "print/snippet.h"
+
 namespace callsearch {
 
 namespace {
@@ -169,6 +171,15 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
     key(out, "text"), put_string(out, p.text);
     key(out, "translation"), put_optional(out, p.translation);
     key(out, "highlights"), put_array(out, highlights, [&](const Span& span) {
+        out += '[';
+        put_int(out, span.begin);
+        out += ',';
+        put_int(out, span.end);
+        out += ']';
+    });
+    const Snippet snippet = make_snippet(p.text, highlights);
+    key(out, "snippet"), put_string(out, snippet.text);
+    key(out, "snippet_highlights"), put_array(out, snippet.highlights, [&](const Span& span) {
         out += '[';
         put_int(out, span.begin);
         out += ',';

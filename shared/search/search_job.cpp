@@ -39,7 +39,7 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
         return outcome;
     }
     const SearchHits found = find_hits(config, analyzer);
-    const TextStyle style{config.color};
+    const TextStyle style{config.color, config.width, config.full};
     for (const Hit& hit : found.result.hits) {
         const auto spans = find_highlights(hit.paragraph.text, found.parsed.highlight, analyzer);
         if (config.format == OutputFormat::Json) {

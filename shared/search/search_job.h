@@ -25,6 +25,8 @@ struct SearchConfig {
     MatchOptions match;
     OutputFormat format = OutputFormat::Text;
     bool color = false;
+    bool full = false;       // text: whole passages, not snippets
+    std::size_t width = 0;   // text: wrap to this many columns (0 = never)
 };
 
 struct SearchOutcome {

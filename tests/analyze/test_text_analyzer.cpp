@@ -134,7 +134,9 @@ TEST_CASE("text analyzer: highlight terms say what each query form matched") {
 
     HighlightTerms exact;
     (void)analyzer.phrase_query("Adjusted EBITDA", exact);
-    CHECK(exact.exact_words == std::vector<std::string>{"adjusted", "ebitda"});
+    // A phrase's words are highlighted together only.
+    CHECK(exact.exact_words.empty());
+    CHECK(exact.phrases == std::vector<std::vector<std::string>>{{"adjusted", "ebitda"}});
     CHECK(exact.stems.empty());
 
     HighlightTerms number;

@@ -184,7 +184,7 @@ TEST_CASE("JSON hits carry every documented field") {
     REQUIRE(hits.size() == 1);
     for (const char* field : {"rank", "score", "file", "company", "ticker", "year", "quarter", "date", "speaker",
                               "title", "roles", "section", "lang", "text", "translation", "turn", "paragraph",
-                              "passage", "passages"}) {
+                              "passage", "passages", "snippet", "snippet_highlights"}) {
         INFO(field);
         CHECK(hits[0].contains(field));
     }
@@ -205,11 +205,29 @@ TEST_CASE("a paragraph over 150 words is found by the passage that holds the wor
     REQUIRE(second.size() == 1);
     CHECK(second[0]["turn"] == first[0]["turn"]);
     CHECK(second[0]["passage"] == 2);
-    CHECK(second[0]["highlights"].size() == 3);
+    CHECK(second[0]["highlights"].size() == 1);  // a phrase is one span
     // Words of both passages are in neither alone.
     CHECK(json_hits({"cohort", "typical", "call:jg_q2_2021"}).empty());
     // The text output says which passage it shows.
     CHECK(search({"\"typical SaaS metrics\""}).out.find("¶2 passage 2/2") != std::string::npos);
+}
+
+TEST_CASE("text output shows the sentences around the matches; --full the whole passage; JSON both") {
+    // Seed 003, line 232, passage 1: 86 words, the phrase in its third sentence.
+    const auto hits = json_hits({"\"cohort kind of basis\""});
+    REQUIRE(hits.size() == 1);
+    const std::string text = hits[0]["text"], snippet = hits[0]["snippet"];
+    CHECK(snippet.size() < text.size());
+    CHECK(snippet.rfind("… I'm wondering if you guys have any analysis", 0) == 0);
+    REQUIRE(hits[0]["snippet_highlights"].size() == 1);
+    const std::size_t b = hits[0]["snippet_highlights"][0][0], e = hits[0]["snippet_highlights"][0][1];
+    CHECK(snippet.substr(b, e - b) == "cohort kind of basis");
+    const auto shown = search({"\"cohort kind of basis\""});
+    CHECK(shown.out.find("[cohort kind of basis]") != std::string::npos);  // one span for the phrase
+    CHECK(shown.out.find("And then maybe another question") == std::string::npos);
+    const auto full = search({"\"cohort kind of basis\"", "--full"});
+    CHECK(full.out.find("And then maybe another question") != std::string::npos);
+    CHECK(full.exit_code == 0);
 }
 
 TEST_CASE("text output colours only when asked, and marks matches either way") {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "print/json_printer.h"
+#include "print/snippet.h"
 #include "support/sample_hit.h"
 
 using namespace callsearch;
@@ -81,6 +82,11 @@ std::string reference_json(const Hit& hit, const std::vector<Span>& highlights) 
     j["text"] = p.text;
     j["translation"] = p.translation ? json(*p.translation) : json(nullptr);
     j["highlights"] = spans;
+    const Snippet snippet = make_snippet(p.text, highlights);
+    json snippet_spans = json::array();
+    for (const Span& s : snippet.highlights) snippet_spans.push_back({s.begin, s.end});
+    j["snippet"] = snippet.text;
+    j["snippet_highlights"] = snippet_spans;
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
