@@ -45,8 +45,10 @@ std::size_t columns(char32_t c) {
 
 // Byte ranges of the lines of `text` in at most `width` columns, broken at
 // white space or next to a wide character (Chinese has no spaces); a word wider
-// than the line has a line of its own. Width 0: one line.
-std::vector<std::pair<std::size_t, std::size_t>> wrap(std::string_view text, std::size_t width) {
+// than the line has a line of its own. Width 0: one line. `marks`: spans whose
+// two brackets take a column each (printing without colour).
+std::vector<std::pair<std::size_t, std::size_t>> wrap(std::string_view text, std::size_t width,
+                                                      const std::vector<Span>& marks) {
     if (width == 0) return {{0, text.size()}};
     std::vector<std::pair<std::size_t, std::size_t>> lines;
     std::size_t line_begin = 0, line_end = 0, line_cols = 0;
@@ -72,6 +74,9 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap(std::string_view text, std
                 i += cp.size;
             }
         }
+        for (const Span& m : marks) {
+            cols += (m.begin >= begin && m.begin < i) + (m.end > begin && m.end <= i);
+        }
         const std::size_t needed = cols + (space_before && !empty ? 1 : 0);
         if (!empty && line_cols + needed > width) {
             lines.emplace_back(line_begin, line_end);
@@ -92,7 +97,7 @@ std::string block(std::string_view text, const std::vector<Span>& spans, const s
     const std::size_t width = style.width > prefix_columns + 20 ? style.width - prefix_columns : 0;
     std::string out;
     bool first_line = true;
-    for (const auto& [b, e] : wrap(text, width)) {
+    for (const auto& [b, e] : wrap(text, width, style.color ? std::vector<Span>{} : spans)) {
         out += first_line ? first : rest;
         out += marked(text, b, e, spans, style);
         out += '\n';
