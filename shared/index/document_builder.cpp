@@ -101,6 +101,10 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
                 doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
                 doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
                 doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(stored.passage));
+                if (aligned[p]) {
+                    doc.add_value(schema::kSlotPair,
+                                  digest + ":" + std::to_string(stored.turn) + ":" + std::to_string(number));
+                }
                 doc.set_data(encode_paragraph_data(stored, digest));
                 docs.push_back(std::move(doc));
             }

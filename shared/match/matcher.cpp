@@ -127,6 +127,7 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
     enquire.set_query(query.query);
     const auto weight = weighting(options.ranking);
     enquire.set_weighting_scheme(*weight);
+    enquire.set_collapse_key(schema::kSlotPair);  // a translated pair is one hit: its better-scoring side
     set_sort(enquire, options.sort);
     const Ranking& ranking = options.ranking;
     std::vector<ProximityGroup> groups;
@@ -184,8 +185,10 @@ Xapian::doccount Matcher::count_current(const ParsedQuery& query) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
-    return mset.get_matches_estimated();
+    enquire.set_collapse_key(schema::kSlotPair);  // hits as shown
+    // With collapsing, only the hits themselves are an exact count (the
+    // estimates are not); no document is read for them.
+    return enquire.get_mset(0, db_.get_doccount()).size();
 }
 
 MatchResult Matcher::match(const ParsedQuery& query, const MatchOptions& options) {

@@ -47,6 +47,10 @@ inline constexpr Xapian::valueno kSlotDate = 1;       // "YYYY-MM-DD" string, ab
 inline constexpr Xapian::valueno kSlotTurn = 2;       // turn index within the call
 inline constexpr Xapian::valueno kSlotParagraph = 3;  // paragraph index within the turn
 inline constexpr Xapian::valueno kSlotPassage = 4;    // passage index within the paragraph
+// On a paragraph and its aligned translation alike, absent elsewhere (string:
+// file digest, turn, paragraph number): the matcher collapses on it, so that a
+// translated pair is one hit.
+inline constexpr Xapian::valueno kSlotPair = 5;
 
 // A document is one passage of a paragraph (analyze/passages.h): positions
 // start at 1 in each, so phrases match within a passage.

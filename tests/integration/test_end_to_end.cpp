@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -228,6 +229,29 @@ TEST_CASE("text output shows the sentences around the matches; --full the whole 
     const auto full = search({"\"cohort kind of basis\"", "--full"});
     CHECK(full.out.find("And then maybe another question") != std::string::npos);
     CHECK(full.exit_code == 0);
+}
+
+TEST_CASE("an English paragraph and its Chinese translation are one hit; --count counts hits as shown") {
+    // Seed 000 (bilingual): EngageLab is written in both languages of each pair.
+    const auto hits = json_hits({"EngageLab", "--call", "jg_q2_2023", "--limit", "100"});
+    REQUIRE(!hits.empty());
+    std::set<std::pair<int, int>> seen;
+    for (const json& h : hits) {
+        CAPTURE(h["text"].get<std::string>());
+        CHECK(seen.insert({h["turn"].get<int>(), h["paragraph"].get<int>()}).second);
+        CHECK(h["translation"].is_string());
+    }
+    const auto count = search({"EngageLab", "--call", "jg_q2_2023", "--count"});
+    CHECK(std::stoul(count.out) == hits.size());
+    // Each language alone still finds its side of every pair.
+    for (const char* lang : {"en", "zh"}) {
+        const auto side = json_hits({"EngageLab", "--call", "jg_q2_2023", "--lang", lang, "--limit", "100"});
+        CHECK(side.size() == hits.size());
+        for (const json& h : side) CHECK(h["lang"] == lang);
+    }
+    // A Chinese query matches the Chinese side only: shown first, the English beneath.
+    const auto zh = search({"订阅服务"}, {"NO_COLOR=1"});
+    CHECK(zh.out.find("↳ Subscription Services revenue") != std::string::npos);
 }
 
 TEST_CASE("text output colours only when asked, and marks matches either way") {
