@@ -49,6 +49,13 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
     enquire.set_sort_by_key_then_relevance(keys->release(), false);
 }
 
+// A translated pair is one hit: its better-scoring side. Collapsing reads the
+// slot of every candidate (about an eighth more time for a query set on the
+// bench), so an index without pairs skips it.
+void collapse_pairs(Xapian::Enquire& enquire, const Xapian::Database& db) {
+    if (db.get_value_freq(schema::kSlotPair) > 0) enquire.set_collapse_key(schema::kSlotPair);
+}
+
 Xapian::Database open_index(const std::filesystem::path& dir) {
     std::error_code ec;
     if (!std::filesystem::exists(dir, ec)) {
@@ -127,7 +134,7 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
     enquire.set_query(query.query);
     const auto weight = weighting(options.ranking);
     enquire.set_weighting_scheme(*weight);
-    enquire.set_collapse_key(schema::kSlotPair);  // a translated pair is one hit: its better-scoring side
+    collapse_pairs(enquire, db_);
     set_sort(enquire, options.sort);
     const Ranking& ranking = options.ranking;
     std::vector<ProximityGroup> groups;
@@ -185,7 +192,7 @@ Xapian::doccount Matcher::count_current(const ParsedQuery& query) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_collapse_key(schema::kSlotPair);  // hits as shown
+    collapse_pairs(enquire, db_);  // hits as shown
     // With collapsing, only the hits themselves are an exact count (the
     // estimates are not); no document is read for them.
     return enquire.get_mset(0, db_.get_doccount()).size();
