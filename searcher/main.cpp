@@ -46,7 +46,7 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
             options.push_back(arg);
             // An option's value is never a query word, even if it starts with '-'.
             if (arg.find('=') == std::string::npos && i + 1 < argc && arg != "--count" && arg != "--json" &&
-                arg != "--full" && arg != "--help") {
+                arg != "--full" && arg != "--per-call" && arg != "--help") {
                 options.push_back(argv[++i]);
             }
         }
@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
     std::string db = callsearch::default_index_dir().string();
     std::vector<std::string> words;
     std::map<callsearch::Field, std::string> filters;
-    bool json = false, count = false, full = false;
+    bool json = false, count = false, full = false, per_call = false;
     std::string sort = "relevance", color = "auto";
 
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     app.add_flag("--count", count, "Print only the number of matching paragraphs");
     app.add_flag("--json", json, "JSON Lines: one object per hit");
     app.add_flag("--full", full, "Print whole passages, not the sentences around the matches");
+    app.add_flag("--per-call", per_call, "One result per call: its number of matching passages and best passage");
     app.add_option("--color", color, "auto, always or never (auto honours NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("QUERY", words, "Words, \"phrases\", AND OR NOT -word, field:value");
@@ -130,6 +131,7 @@ int main(int argc, char** argv) {
                            : callsearch::OutputFormat::Text;
     config.color = want_color(color);
     config.full = full;
+    config.match.per_call = per_call;
     config.width = terminal_width();
 
     try {

@@ -43,6 +43,7 @@ void add_call_terms(Xapian::Document& doc, const CallInfo& call, std::string_vie
     if (call.year > 0) add_filter(doc, schema::year_term(call.year));
     if (call.quarter > 0) add_filter(doc, schema::quarter_term(call.quarter));
     doc.add_value(schema::kSlotCallOrder, Xapian::sortable_serialise(call.year * 10 + call.quarter));
+    doc.add_value(schema::kSlotCall, std::string(key));
     if (call.date) doc.add_value(schema::kSlotDate, *call.date);
 }
 

@@ -8,6 +8,7 @@
 #include "index/index_layout.h"
 #include "index/index_writer.h"
 #include "match/proximity.h"
+#include "schema/filter_terms.h"
 #include "schema/index_schema.h"
 
 namespace callsearch {
@@ -36,16 +37,19 @@ std::unique_ptr<Xapian::Weight> weighting(const Ranking& r) {
     return std::make_unique<Xapian::BM25Weight>(r.k1, 0, 1, r.b, 0.5);
 }
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
+void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool per_call = false) {
     if (sort == SortOrder::Relevance) return;
-    // Later calls first (or last), and within a call, in the order spoken.
+    // Later calls first (or last), and within a call, in the order spoken; per
+    // call, by relevance within it, so that a call's best passage stands for it.
     const bool newest = sort == SortOrder::Newest;
     auto* keys = new Xapian::MultiValueKeyMaker();
     keys->add_value(schema::kSlotCallOrder, newest);
     keys->add_value(schema::kSlotDate, newest);
-    keys->add_value(schema::kSlotTurn, false);
-    keys->add_value(schema::kSlotParagraph, false);
-    keys->add_value(schema::kSlotPassage, false);
+    if (!per_call) {
+        keys->add_value(schema::kSlotTurn, false);
+        keys->add_value(schema::kSlotParagraph, false);
+        keys->add_value(schema::kSlotPassage, false);
+    }
     enquire.set_sort_by_key_then_relevance(keys->release(), false);
 }
 
@@ -129,7 +133,38 @@ auto Matcher::with_retry(F&& f) {
     }
 }
 
+MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions& options) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query.query);
+    const auto weight = weighting(options.ranking);
+    enquire.set_weighting_scheme(*weight);
+    enquire.set_collapse_key(schema::kSlotCall);
+    set_sort(enquire, options.sort, true);
+    // Looking at every match makes the collapse counts exact.
+    const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, db_.get_doccount());
+    MatchResult result;
+    result.estimated_total = mset.get_matches_estimated();
+    StoredParagraphReader reader(db_);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = it.get_rank() + 1;
+        hit.score = it.get_weight();
+        hit.paragraph = reader.read(it.get_document());
+        // Passages as the list would show them (a translated pair once), not
+        // the documents collapsed into this one.
+        Xapian::Enquire in_call(db_);
+        in_call.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.query,
+                                        Xapian::Query(schema::call_term(hit.paragraph.call))));
+        in_call.set_weighting_scheme(Xapian::BoolWeight());
+        collapse_pairs(in_call, db_);
+        hit.call_matches = std::max<Xapian::doccount>(1, in_call.get_mset(0, db_.get_doccount()).size());
+        result.hits.push_back(std::move(hit));
+    }
+    return result;
+}
+
 MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions& options) {
+    if (options.per_call) return match_per_call(query, options);
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
     const auto weight = weighting(options.ranking);
@@ -188,11 +223,15 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
     return result;
 }
 
-Xapian::doccount Matcher::count_current(const ParsedQuery& query) {
+Xapian::doccount Matcher::count_current(const ParsedQuery& query, bool per_call) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    collapse_pairs(enquire, db_);  // hits as shown
+    if (per_call) {
+        enquire.set_collapse_key(schema::kSlotCall);
+    } else {
+        collapse_pairs(enquire, db_);  // hits as shown
+    }
     // With collapsing, only the hits themselves are an exact count (the
     // estimates are not); no document is read for them.
     return enquire.get_mset(0, db_.get_doccount()).size();
@@ -202,8 +241,8 @@ MatchResult Matcher::match(const ParsedQuery& query, const MatchOptions& options
     return with_retry([&] { return match_current(query, options); });
 }
 
-Xapian::doccount Matcher::count(const ParsedQuery& query) {
-    return with_retry([&] { return count_current(query); });
+Xapian::doccount Matcher::count(const ParsedQuery& query, bool per_call) {
+    return with_retry([&] { return count_current(query, per_call); });
 }
 
 MatchResult Matcher::match(const QuerySource& parse, const MatchOptions& options, ParsedQuery& parsed) {
@@ -213,8 +252,8 @@ MatchResult Matcher::match(const QuerySource& parse, const MatchOptions& options
     });
 }
 
-Xapian::doccount Matcher::count(const QuerySource& parse) {
-    return with_retry([&] { return count_current(parse()); });
+Xapian::doccount Matcher::count(const QuerySource& parse, bool per_call) {
+    return with_retry([&] { return count_current(parse(), per_call); });
 }
 
 }  // namespace callsearch

@@ -50,12 +50,16 @@ struct MatchOptions {
     Xapian::doccount limit = 10;
     SortOrder sort = SortOrder::Relevance;
     Ranking ranking;
+    // One hit per call: its best passage, with Hit::call_matches. offset and
+    // limit then count calls.
+    bool per_call = false;
 };
 
 struct Hit {
     Xapian::doccount rank = 0;  // 1-based, counting from the first result (offset included)
     double score = 0.0;
     StoredParagraph paragraph;
+    Xapian::doccount call_matches = 0;  // with MatchOptions::per_call: the call's matching passages
 };
 
 struct MatchResult {
@@ -72,8 +76,9 @@ public:
 
     [[nodiscard]] MatchResult match(const ParsedQuery& query, const MatchOptions& options);
 
-    // Exact number of matching paragraphs.
-    [[nodiscard]] Xapian::doccount count(const ParsedQuery& query);
+    // Exact number of hits: matching passages (a translated pair once), or
+    // with `per_call` the calls holding any.
+    [[nodiscard]] Xapian::doccount count(const ParsedQuery& query, bool per_call = false);
 
     // Parses (through `parse`, whose bare words expand via stem_expander())
     // and matches against one and the same state of the index, parsing again
@@ -81,7 +86,7 @@ public:
     // documents always come from the same state. `parsed` receives the query.
     using QuerySource = std::function<ParsedQuery()>;
     [[nodiscard]] MatchResult match(const QuerySource& parse, const MatchOptions& options, ParsedQuery& parsed);
-    [[nodiscard]] Xapian::doccount count(const QuerySource& parse);
+    [[nodiscard]] Xapian::doccount count(const QuerySource& parse, bool per_call = false);
 
     // The words filed under an English stem in the state the matcher holds
     // (as of its last query), for TextAnalyzer::set_stem_expander.
@@ -95,7 +100,8 @@ private:
     auto with_retry(F&& f);
     void refresh();
     [[nodiscard]] MatchResult match_current(const ParsedQuery& query, const MatchOptions& options);
-    [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query);
+    [[nodiscard]] MatchResult match_per_call(const ParsedQuery& query, const MatchOptions& options);
+    [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query, bool per_call);
 
     std::filesystem::path dir_;
     std::string generation_;  // the one db_ was opened on

@@ -186,6 +186,7 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
         put_int(out, span.end);
         out += ']';
     });
+    if (hit.call_matches > 0) key(out, "call_matches"), put_int(out, hit.call_matches);
     out += '}';
     return out;
 }

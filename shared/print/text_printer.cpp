@@ -137,12 +137,19 @@ std::string format_text_hit(const Hit& hit, const std::vector<Span>& text_highli
     std::snprintf(score, sizeof score, "%.2f", hit.score);
 
     std::string out;
-    out += paint(kCallColor, std::to_string(hit.rank) + ". " + call_line(p));
+    std::string header = call_line(p);
+    if (hit.call_matches > 0) {
+        // --per-call: the call is the hit; its best passage follows.
+        header = header.substr(0, header.rfind(" · ")) + " — " + std::to_string(hit.call_matches) +
+                 (hit.call_matches == 1 ? " matching passage" : " matching passages");
+    }
+    out += paint(kCallColor, std::to_string(hit.rank) + ". " + header);
     std::string where = p.file + " turn " + std::to_string(p.turn) + " ¶" + std::to_string(p.paragraph);
     if (p.passages > 1) where += " passage " + std::to_string(p.passage) + "/" + std::to_string(p.passages);
     out += paint(kDimColor, "  [" + where + ", score " + score + "]");
     out += '\n';
-    out += "   " + paint(kSpeakerColor, speaker_line(p)) + '\n';
+    out += "   " + paint(kSpeakerColor, speaker_line(p)) +
+           (hit.call_matches > 0 ? (p.section == "qa" ? " · Q&A" : " · prepared remarks") : "") + '\n';
     const Snippet shown = style.full ? Snippet{p.text, text_highlights} : make_snippet(p.text, text_highlights);
     out += block(shown.text, join_adjacent(shown.text, shown.highlights), "   ", "   ", 3, style);
     if (p.translation) {

@@ -51,6 +51,7 @@ inline constexpr Xapian::valueno kSlotPassage = 4;    // passage index within th
 // file digest, turn, paragraph number): the matcher collapses on it, so that a
 // translated pair is one hit.
 inline constexpr Xapian::valueno kSlotPair = 5;
+inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call collapses on it
 
 // A document is one passage of a paragraph (analyze/passages.h): positions
 // start at 1 in each, so phrases match within a passage.

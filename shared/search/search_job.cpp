@@ -34,7 +34,8 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
         check_query(config, analyzer);
         Matcher matcher(config.db_dir);
         analyzer.set_stem_expander(matcher.stem_expander());
-        outcome.matches = matcher.count([&] { return parse_query(config.query, config.filters, analyzer); });
+        outcome.matches = matcher.count([&] { return parse_query(config.query, config.filters, analyzer); },
+                                        config.match.per_call);
         out << outcome.matches << '\n';
         return outcome;
     }

@@ -254,6 +254,31 @@ TEST_CASE("an English paragraph and its Chinese translation are one hit; --count
     CHECK(zh.out.find("↳ Subscription Services revenue") != std::string::npos);
 }
 
+TEST_CASE("--per-call lists each call once with its matching passages and best passage") {
+    const auto calls = json_hits({"revenue", "--per-call"});
+    REQUIRE(calls.size() == 2);  // the two seed calls
+    std::set<std::string> keys;
+    for (const json& c : calls) {
+        const std::string key = c["call"];
+        CAPTURE(key);
+        CHECK(keys.insert(key).second);
+        const auto in_call = search({"revenue", "--call", key, "--count"});
+        CHECK(c["call_matches"].get<unsigned long>() == std::stoul(in_call.out));
+        CHECK(!c["highlights"].empty());
+    }
+    CHECK(calls[0]["score"].get<double>() >= calls[1]["score"].get<double>());
+    const auto count = search({"revenue", "--per-call", "--count"});
+    CHECK(std::stoul(count.out) == 2);
+    const auto newest = json_hits({"revenue", "--per-call", "--sort", "newest"});
+    REQUIRE(newest.size() == 2);
+    CHECK(newest[0]["year"] == 2023);
+    CHECK(newest[1]["year"] == 2021);
+    const auto text = search({"revenue", "--per-call"});
+    CHECK(text.out.find("matching passages") != std::string::npos);
+    // Without --per-call, no hit carries the field.
+    CHECK(!json_hits({"revenue", "--limit", "1"})[0].contains("call_matches"));
+}
+
 TEST_CASE("text output colours only when asked, and marks matches either way") {
     const auto plain = search({"EngageLab"});
     CHECK(plain.out.find("\x1b[") == std::string::npos);

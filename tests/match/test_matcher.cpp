@@ -205,3 +205,27 @@ TEST_CASE("with the proximity boost on, the words side by side rank above the sa
     CHECK(second.hits[0].rank == 2);
     CHECK(second.hits[0].paragraph.text == boosted.hits[1].paragraph.text);
 }
+
+TEST_CASE("per call: one hit a call, its best passage, with the call's matching passages counted as shown") {
+    IndexedSample s;
+    Matcher matcher(s.dir.path / "db");
+    s.analyzer.set_stem_expander(matcher.stem_expander());
+    MatchOptions options;
+    options.per_call = true;
+    const auto q = parse_query("role:cfo", {}, s.analyzer);
+    const auto calls = matcher.match(q, options);
+    REQUIRE(calls.hits.size() == 2);
+    CHECK(calls.hits[0].paragraph.call != calls.hits[1].paragraph.call);
+    for (const Hit& hit : calls.hits) CHECK(hit.call_matches == 2);  // two translated pairs, each once
+    CHECK(matcher.count(q, true) == 2);
+    CHECK(matcher.count(q, false) == 4);
+    options.sort = SortOrder::Newest;
+    const auto newest = matcher.match(q, options);
+    REQUIRE(newest.hits.size() == 2);
+    CHECK(newest.hits[0].paragraph.year == 2023);
+    options.offset = 1;
+    const auto second = matcher.match(q, options);
+    REQUIRE(second.hits.size() == 1);
+    CHECK(second.hits[0].rank == 2);
+    CHECK(second.hits[0].paragraph.year == 2021);
+}
