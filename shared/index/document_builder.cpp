@@ -1,5 +1,6 @@
 #include "index/document_builder.h"
 
+#include <algorithm>
 #include <string>
 
 #include "analyze/passages.h"
@@ -47,6 +48,29 @@ void add_call_terms(Xapian::Document& doc, const CallInfo& call, std::string_vie
     if (call.date) doc.add_value(schema::kSlotDate, *call.date);
 }
 
+bool has_role(const Turn& turn, std::string_view role) {
+    return std::find(turn.roles.begin(), turn.roles.end(), role) != turn.roles.end();
+}
+
+// For each turn, the 1-based number of the analyst turn it answers, or 0: in
+// Q&A, a turn of anyone but an analyst or the operator replies to the last
+// analyst turn before it, across the operator's lines and other answers.
+std::vector<int> question_turns(const Transcript& transcript) {
+    std::vector<int> out(transcript.turns.size(), 0);
+    int last_question = 0;
+    for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
+        const Turn& turn = transcript.turns[t];
+        if (turn.section != Section::QA) {
+            last_question = 0;
+        } else if (has_role(turn, "analyst")) {
+            last_question = static_cast<int>(t + 1);
+        } else if (!has_role(turn, "operator")) {
+            out[t] = last_question;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<Xapian::Document> build_documents(const Transcript& transcript, std::string_view file_key,
@@ -55,6 +79,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
     const std::string key = schema::call_key(call);
     const std::string digest = schema::file_digest(file_key);
     std::vector<Xapian::Document> docs;
+    const std::vector<int> questions = question_turns(transcript);
 
     for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
         const Turn& turn = transcript.turns[t];
@@ -77,6 +102,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             if (aligned[p]) stored.translation = turn.paragraphs[*aligned[p]].text;
             stored.turn = static_cast<int>(t + 1);
             stored.paragraph = number;
+            stored.question_turn = questions[t];
 
             // A paragraph with a translation stays whole, so that the pair
             // stays aligned; others are cut into passages when over-long.

@@ -55,6 +55,7 @@ struct StoredParagraph {
     int paragraph = 0;  // 1-based, counted within the turn among paragraphs of the same language
     int passage = 1;    // 1-based within the paragraph (analyze/passages.h); `text` is this passage's
     int passages = 1;   // how many passages the paragraph was cut into
+    int question_turn = 0;  // in Q&A, the analyst's turn an answer replies to; 0: none
 
     friend bool operator==(const StoredParagraph&, const StoredParagraph&) = default;
 };

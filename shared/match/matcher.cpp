@@ -1,5 +1,6 @@
 #include "match/matcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <system_error>
@@ -7,6 +8,7 @@
 
 #include "index/index_layout.h"
 #include "index/index_writer.h"
+#include "analyze/passages.h"
 #include "match/proximity.h"
 #include "schema/filter_terms.h"
 #include "schema/index_schema.h"
@@ -135,6 +137,41 @@ auto Matcher::with_retry(F&& f) {
     }
 }
 
+std::optional<Question> Matcher::question_of(const StoredParagraph& answer, StoredParagraphReader& reader) {
+    if (answer.question_turn <= 0) return std::nullopt;
+    // The question turn's first passage in the answer's language.
+    const std::string turn = Xapian::sortable_serialise(answer.question_turn);
+    const std::vector<Xapian::Query> parts = {
+        Xapian::Query(schema::file_term(schema::file_key(answer.file))),
+        Xapian::Query(std::string(schema::kLangPrefix) + answer.lang),
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotTurn, turn, turn)};
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    auto* keys = new Xapian::MultiValueKeyMaker();
+    keys->add_value(schema::kSlotParagraph, false);
+    keys->add_value(schema::kSlotPassage, false);
+    enquire.set_sort_by_key(keys->release(), false);
+    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    if (mset.empty()) return std::nullopt;
+    const StoredParagraph q = reader.read(mset.begin().get_document());
+    // Its first sentences, up to about 40 words (the first always).
+    std::size_t end = q.text.size(), words = 0, at = 0;
+    for (const std::size_t e : analyze::sentence_ends(q.text)) {
+        words += static_cast<std::size_t>(std::count(q.text.begin() + static_cast<std::ptrdiff_t>(at),
+                                                     q.text.begin() + static_cast<std::ptrdiff_t>(e), ' ')) + 1;
+        if (words > 40 && at > 0) {
+            end = at;
+            break;
+        }
+        at = e;
+    }
+    std::string text = q.text.substr(0, end);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    if (end < q.text.size() || q.passages > 1) text += " \u2026";
+    return Question{q.speaker, q.firm, std::move(text)};
+}
+
 MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions& options) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
@@ -152,6 +189,7 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.paragraph = reader.read(it.get_document());
+        hit.question = question_of(hit.paragraph, reader);
         // Passages as the list would show them (a translated pair once), not
         // the documents collapsed into this one.
         Xapian::Enquire in_call(db_);
@@ -188,6 +226,7 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
             hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
             hit.score = it.get_weight();
             hit.paragraph = reader.read(it.get_document());
+            hit.question = question_of(hit.paragraph, reader);
             result.hits.push_back(std::move(hit));
         }
         return result;
@@ -220,6 +259,7 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
         hit.rank = i + 1;
         hit.score = candidates[i].score;
         hit.paragraph = reader.read(db_.get_document(candidates[i].did));
+        hit.question = question_of(hit.paragraph, reader);
         result.hits.push_back(std::move(hit));
     }
     return result;

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -55,11 +56,20 @@ struct MatchOptions {
     bool per_call = false;
 };
 
+// The analyst question a Q&A answer replies to, as shown above the answer.
+struct Question {
+    std::string speaker;
+    std::string firm;  // "" when unknown
+    std::string text;  // its first sentences (about 40 words)
+    friend bool operator==(const Question&, const Question&) = default;
+};
+
 struct Hit {
     Xapian::doccount rank = 0;  // 1-based, counting from the first result (offset included)
     double score = 0.0;
     StoredParagraph paragraph;
     Xapian::doccount call_matches = 0;  // with MatchOptions::per_call: the call's matching passages
+    std::optional<Question> question{};  // for an answer in Q&A (StoredParagraph::question_turn)
 };
 
 struct MatchResult {
@@ -101,6 +111,7 @@ private:
     void refresh();
     [[nodiscard]] MatchResult match_current(const ParsedQuery& query, const MatchOptions& options);
     [[nodiscard]] MatchResult match_per_call(const ParsedQuery& query, const MatchOptions& options);
+    [[nodiscard]] std::optional<Question> question_of(const StoredParagraph& answer, StoredParagraphReader& reader);
     [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query, bool per_call);
 
     std::filesystem::path dir_;

@@ -186,6 +186,16 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
         put_int(out, span.end);
         out += ']';
     });
+    key(out, "question");
+    if (hit.question) {
+        out += '{';
+        key(out, "speaker"), put_string(out, hit.question->speaker);
+        key(out, "firm"), put_optional(out, hit.question->firm);
+        key(out, "text"), put_string(out, hit.question->text);
+        out += '}';
+    } else {
+        out += "null";
+    }
     if (hit.call_matches > 0) key(out, "call_matches"), put_int(out, hit.call_matches);
     out += '}';
     return out;

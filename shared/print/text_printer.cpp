@@ -148,6 +148,12 @@ std::string format_text_hit(const Hit& hit, const std::vector<Span>& text_highli
     if (p.passages > 1) where += " passage " + std::to_string(p.passage) + "/" + std::to_string(p.passages);
     out += paint(kDimColor, "  [" + where + ", score " + score + "]");
     out += '\n';
+    if (hit.question) {
+        const std::string who = hit.question->speaker +
+                                (hit.question->firm.empty() ? std::string() : " (" + hit.question->firm + ")");
+        out += "   " + paint(kDimColor, "asked by " + who + ":") + '\n';
+        out += block(hit.question->text, {}, "     ", "     ", 5, style);
+    }
     out += "   " + paint(kSpeakerColor, speaker_line(p)) +
            (hit.call_matches > 0 ? (p.section == "qa" ? " · Q&A" : " · prepared remarks") : "") + '\n';
     const Snippet shown = style.full ? Snippet{p.text, text_highlights} : make_snippet(p.text, text_highlights);

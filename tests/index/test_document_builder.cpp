@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "index/document_builder.h"
 #include "index/stored_paragraph.h"
@@ -115,4 +116,26 @@ TEST_CASE("a paragraph with a translation stays whole, however long") {
     const StoredParagraph en = decode_paragraph_data(docs[5].get_data()).paragraph;
     CHECK(en.text == remarks);
     CHECK(en.passages == 1);
+}
+
+TEST_CASE("an answer in Q&A points at the analyst turn it replies to, across the operator's lines") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();  // operator, analyst, CFO: all Q&A
+    Turn operator_again = transcript.turns[0];
+    Turn ceo = transcript.turns[2];
+    ceo.speaker = "Weidong Luo";
+    ceo.roles = {"ceo"};
+    // operator, analyst, CFO, operator, CEO: both answers reply to turn 2.
+    transcript.turns.push_back(operator_again);
+    transcript.turns.push_back(ceo);
+    Turn prepared = transcript.turns[2];
+    prepared.section = Section::Prepared;
+    transcript.turns.insert(transcript.turns.begin(), prepared);  // remarks before Q&A answer nothing
+    const auto docs = build_documents(transcript, "k", analyzer);
+    std::map<int, int> question_of_turn;
+    for (const auto& doc : docs) {
+        const StoredParagraph p = decode_paragraph_data(doc.get_data()).paragraph;
+        question_of_turn[p.turn] = p.question_turn;
+    }
+    CHECK(question_of_turn == std::map<int, int>{{1, 0}, {2, 0}, {3, 0}, {4, 3}, {5, 0}, {6, 3}});
 }

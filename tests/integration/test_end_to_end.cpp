@@ -185,7 +185,7 @@ TEST_CASE("JSON hits carry every documented field") {
     REQUIRE(hits.size() == 1);
     for (const char* field : {"rank", "score", "file", "company", "ticker", "year", "quarter", "date", "speaker",
                               "title", "roles", "section", "lang", "text", "translation", "turn", "paragraph",
-                              "passage", "passages", "snippet", "snippet_highlights"}) {
+                              "passage", "passages", "snippet", "snippet_highlights", "question"}) {
         INFO(field);
         CHECK(hits[0].contains(field));
     }
@@ -277,6 +277,29 @@ TEST_CASE("--per-call lists each call once with its matching passages and best p
     CHECK(text.out.find("matching passages") != std::string::npos);
     // Without --per-call, no hit carries the field.
     CHECK(!json_hits({"revenue", "--limit", "1"})[0].contains("call_matches"));
+}
+
+TEST_CASE("an answer in Q&A carries the analyst question it replies to") {
+    // Seed 003: Ryan Roberts (Navis Capital) asks about ad loads; Fei Chen answers.
+    const auto hits = json_hits({"\"ad load\"", "--section", "qa", "--limit", "20"});
+    bool answer = false, question = false;
+    for (const json& h : hits) {
+        if (h["speaker"] == "Fei Chen") {
+            answer = true;
+            REQUIRE(h["question"].is_object());
+            CHECK(h["question"]["speaker"] == "Ryan Roberts");
+            CHECK(h["question"]["firm"] == "Navis Capital");
+            CHECK(h["question"]["text"].get<std::string>().find("ad load") != std::string::npos);
+        }
+        if (h["speaker"] == "Ryan Roberts") {
+            question = true;
+            CHECK(h["question"].is_null());  // a question answers nothing
+        }
+    }
+    CHECK(answer);
+    CHECK(question);
+    const auto text = search({"\"ad load\"", "--section", "qa", "--speaker", "Fei Chen"});
+    CHECK(text.out.find("asked by Ryan Roberts (Navis Capital):") != std::string::npos);
 }
 
 TEST_CASE("text output colours only when asked, and marks matches either way") {

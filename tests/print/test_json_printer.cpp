@@ -87,6 +87,14 @@ std::string reference_json(const Hit& hit, const std::vector<Span>& highlights) 
     for (const Span& s : snippet.highlights) snippet_spans.push_back({s.begin, s.end});
     j["snippet"] = snippet.text;
     j["snippet_highlights"] = snippet_spans;
+    j["question"] = nullptr;
+    if (hit.question) {
+        nlohmann::ordered_json q;
+        q["speaker"] = hit.question->speaker;
+        q["firm"] = optional_string(hit.question->firm);
+        q["text"] = hit.question->text;
+        j["question"] = q;
+    }
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
