@@ -1,6 +1,8 @@
 #include "index/document_builder.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <string>
 
 #include "analyze/passages.h"
@@ -80,6 +82,8 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
     const std::string digest = schema::file_digest(file_key);
     std::vector<Xapian::Document> docs;
     const std::vector<int> questions = question_turns(transcript);
+    // Index in `docs` of each turn's first document per language (en, zh).
+    std::vector<std::array<std::optional<std::size_t>, 2>> first_doc(transcript.turns.size());
 
     for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
         const Turn& turn = transcript.turns[t];
@@ -103,6 +107,11 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             stored.turn = static_cast<int>(t + 1);
             stored.paragraph = number;
             stored.question_turn = questions[t];
+            const std::size_t lang_index = para.lang == Lang::En ? 0 : 1;
+            const auto& question_doc =
+                questions[t] > 0 ? first_doc[static_cast<std::size_t>(questions[t] - 1)][lang_index] : std::nullopt;
+            stored.question_offset = question_doc ? static_cast<int>(docs.size() - *question_doc) : 0;
+            if (!first_doc[t][lang_index]) first_doc[t][lang_index] = docs.size();
 
             // A paragraph with a translation stays whole, so that the pair
             // stays aligned; others are cut into passages when over-long.

@@ -102,6 +102,7 @@ std::string encode_paragraph_data(const StoredParagraph& p, std::string_view fil
     put_varint(out, static_cast<std::uint64_t>(p.passage));
     put_varint(out, static_cast<std::uint64_t>(p.passages));
     put_varint(out, static_cast<std::uint64_t>(p.question_turn));
+    put_varint(out, static_cast<std::uint64_t>(p.question_offset));
     put_string(out, p.text);
     put_varint(out, p.translation ? 1 : 0);
     if (p.translation) put_string(out, *p.translation);
@@ -126,6 +127,7 @@ ParagraphData decode_paragraph_data(std::string_view data) {
     p.passage = in.small_int();
     p.passages = in.small_int();
     p.question_turn = in.small_int();
+    p.question_offset = in.small_int();
     p.text = in.string();
     if (in.varint() != 0) p.translation = in.string();
     in.finish();

@@ -56,6 +56,10 @@ struct StoredParagraph {
     int passage = 1;    // 1-based within the paragraph (analyze/passages.h); `text` is this passage's
     int passages = 1;   // how many passages the paragraph was cut into
     int question_turn = 0;  // in Q&A, the analyst's turn an answer replies to; 0: none
+    // How many documents of its file before this one the question's first
+    // passage in this language is (documents of a file are written in order);
+    // 0: unknown. A hint only: the reader checks what it finds.
+    int question_offset = 0;
 
     friend bool operator==(const StoredParagraph&, const StoredParagraph&) = default;
 };

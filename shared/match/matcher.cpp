@@ -137,9 +137,22 @@ auto Matcher::with_retry(F&& f) {
     }
 }
 
-std::optional<Question> Matcher::question_of(const StoredParagraph& answer, StoredParagraphReader& reader) {
+std::optional<Question> Matcher::question_of(const StoredParagraph& answer, Xapian::docid answer_did,
+                                             StoredParagraphReader& reader) {
     if (answer.question_turn <= 0) return std::nullopt;
-    // The question turn's first passage in the answer's language.
+    const auto summary = [&](const StoredParagraph& q) { return question_summary(q); };
+    // The document the index builder saw it at, if it still is that one.
+    if (answer.question_offset > 0 && answer_did > static_cast<Xapian::docid>(answer.question_offset)) {
+        try {
+            StoredParagraph q = reader.read(db_.get_document(answer_did - answer.question_offset));
+            if (q.file == answer.file && q.turn == answer.question_turn && q.lang == answer.lang && q.passage == 1) {
+                return summary(q);
+            }
+        } catch (const Xapian::DocNotFoundError&) {
+        } catch (const std::runtime_error&) {
+        }
+    }
+    // Else search for it: the question turn's first passage in the answer's language.
     const std::string turn = Xapian::sortable_serialise(answer.question_turn);
     const std::vector<Xapian::Query> parts = {
         Xapian::Query(schema::file_term(schema::file_key(answer.file))),
@@ -154,7 +167,10 @@ std::optional<Question> Matcher::question_of(const StoredParagraph& answer, Stor
     enquire.set_sort_by_key(keys->release(), false);
     const Xapian::MSet mset = enquire.get_mset(0, 1);
     if (mset.empty()) return std::nullopt;
-    const StoredParagraph q = reader.read(mset.begin().get_document());
+    return summary(reader.read(mset.begin().get_document()));
+}
+
+Question Matcher::question_summary(const StoredParagraph& q) {
     // Its first sentences, up to about 40 words (the first always).
     std::size_t end = q.text.size(), words = 0, at = 0;
     for (const std::size_t e : analyze::sentence_ends(q.text)) {
@@ -189,7 +205,7 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.paragraph = reader.read(it.get_document());
-        hit.question = question_of(hit.paragraph, reader);
+        hit.question = question_of(hit.paragraph, *it, reader);
         // Passages as the list would show them (a translated pair once), not
         // the documents collapsed into this one.
         Xapian::Enquire in_call(db_);
@@ -226,7 +242,7 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
             hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
             hit.score = it.get_weight();
             hit.paragraph = reader.read(it.get_document());
-            hit.question = question_of(hit.paragraph, reader);
+            hit.question = question_of(hit.paragraph, *it, reader);
             result.hits.push_back(std::move(hit));
         }
         return result;
@@ -259,7 +275,7 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
         hit.rank = i + 1;
         hit.score = candidates[i].score;
         hit.paragraph = reader.read(db_.get_document(candidates[i].did));
-        hit.question = question_of(hit.paragraph, reader);
+        hit.question = question_of(hit.paragraph, candidates[i].did, reader);
         result.hits.push_back(std::move(hit));
     }
     return result;

@@ -111,7 +111,9 @@ private:
     void refresh();
     [[nodiscard]] MatchResult match_current(const ParsedQuery& query, const MatchOptions& options);
     [[nodiscard]] MatchResult match_per_call(const ParsedQuery& query, const MatchOptions& options);
-    [[nodiscard]] std::optional<Question> question_of(const StoredParagraph& answer, StoredParagraphReader& reader);
+    [[nodiscard]] std::optional<Question> question_of(const StoredParagraph& answer, Xapian::docid answer_did,
+                                                      StoredParagraphReader& reader);
+    [[nodiscard]] static Question question_summary(const StoredParagraph& question);
     [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query, bool per_call);
 
     std::filesystem::path dir_;

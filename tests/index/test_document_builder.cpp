@@ -133,9 +133,16 @@ TEST_CASE("an answer in Q&A points at the analyst turn it replies to, across the
     transcript.turns.insert(transcript.turns.begin(), prepared);  // remarks before Q&A answer nothing
     const auto docs = build_documents(transcript, "k", analyzer);
     std::map<int, int> question_of_turn;
-    for (const auto& doc : docs) {
-        const StoredParagraph p = decode_paragraph_data(doc.get_data()).paragraph;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const StoredParagraph p = decode_paragraph_data(docs[i].get_data()).paragraph;
         question_of_turn[p.turn] = p.question_turn;
+        if (p.question_turn == 0) continue;
+        // The offset leads to the question's first passage in the answer's language.
+        REQUIRE(p.question_offset > 0);
+        const StoredParagraph q = decode_paragraph_data(docs[i - static_cast<std::size_t>(p.question_offset)].get_data()).paragraph;
+        CHECK(q.turn == p.question_turn);
+        CHECK(q.lang == p.lang);
+        CHECK(q.paragraph == 1);
     }
     CHECK(question_of_turn == std::map<int, int>{{1, 0}, {2, 0}, {3, 0}, {4, 3}, {5, 0}, {6, 3}});
 }
