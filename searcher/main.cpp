@@ -12,13 +12,14 @@
 #include <string>
 #include <vector>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
 #include "index/index_layout.h"
-#include "match/search_job.h"
 #include "search/batch_job.h"
+#include "search/search_job.h"
 
 namespace {
 
@@ -49,7 +50,7 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
             options.push_back(arg);
             // An option's value is never a query word, even if it starts with '-'.
             if (arg.find('=') == std::string::npos && i + 1 < argc && arg != "--count" && arg != "--json" &&
-                arg != "--help") {
+                arg != "--full" && arg != "--per-call" && arg != "--help") {
                 options.push_back(argv[++i]);
             }
         }
@@ -58,6 +59,13 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
     options.insert(options.end(), words.begin(), words.end());
     std::reverse(options.begin(), options.end());  // CLI11 takes them last first
     return options;
+}
+
+// The terminal's width for wrapping; 0 (no wrapping) when stdout is not one.
+std::size_t terminal_width() {
+    winsize ws{};
+    if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return 0;
+    return ws.ws_col;
 }
 
 bool want_color(const std::string& mode) {
@@ -75,7 +83,7 @@ int main(int argc, char** argv) {
     std::string db = callsearch::default_index_dir().string();
     std::vector<std::string> words;
     std::map<callsearch::Field, std::string> filters;
-    bool json = false, count = false;
+    bool json = false, count = false, full = false, per_call = false;
     std::string sort = "relevance", color = "auto";
     std::optional<std::string> batch;
 
@@ -100,6 +108,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
     app.add_flag("--count", count, "Print only the number of matching paragraphs");
     app.add_flag("--json", json, "JSON Lines: one object per hit");
+    app.add_flag("--full", full, "Print whole passages, not the sentences around the matches");
+    app.add_flag("--per-call", per_call, "One result per call: its number of matching passages and best passage");
     app.add_option("--color", color, "auto, always or never (auto honours NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--batch", batch,
@@ -127,6 +137,9 @@ int main(int argc, char** argv) {
                     : json ? callsearch::OutputFormat::Json
                            : callsearch::OutputFormat::Text;
     config.color = want_color(color);
+    config.full = full;
+    config.match.per_call = per_call;
+    config.width = terminal_width();
 
     if (batch) {
         if (!words.empty()) return fail("--batch reads the queries from " + *batch + "; give no QUERY words");

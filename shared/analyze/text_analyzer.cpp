@@ -71,6 +71,17 @@ std::vector<std::string> highlight_pieces(std::string_view text) {
     return pieces;
 }
 
+// A quoted single word is highlighted wherever it stands; words of a phrase only together.
+void add_phrase(const std::vector<PositionedTerm>& positioned, HighlightTerms& highlight) {
+    if (positioned.size() == 1) {
+        highlight.exact_words.push_back(positioned.front().term);
+        return;
+    }
+    std::vector<std::string> words;
+    for (const PositionedTerm& t : positioned) words.push_back(t.term);
+    highlight.phrases.push_back(std::move(words));
+}
+
 }  // namespace
 
 struct TextAnalyzer::Impl {
@@ -80,6 +91,7 @@ struct TextAnalyzer::Impl {
     Xapian::TermGenerator generator;
     Stemmer stemmer;
     StemExpander expander;
+    double exact_form_weight = kExactFormWeight;
 
     ChineseSegmenter& segmenter() {
         if (!segmenter_) segmenter_.emplace();
@@ -229,9 +241,16 @@ Xapian::Query TextAnalyzer::word_query(std::string_view token, HighlightTerms& h
         // nothing, yet not an empty one (which would read as "nothing searchable").
         if (words.empty()) return Xapian::Query(schema::stem_key(stem));
         // One term for ranking purposes, whichever of its forms a paragraph uses.
-        return Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+        Xapian::Query any_form(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+        const double exact = impl_->exact_form_weight;
+        if (exact <= 0 || words.size() < 2 || std::find(words.begin(), words.end(), word) == words.end()) {
+            return any_form;
+        }
+        // The form as typed scores again on top: matches no more paragraphs,
+        // but ranks "tariffs" above "tariff" for a query of tariffs.
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_form, Xapian::Query(exact, Xapian::Query(word)));
     }
-    for (const PositionedTerm& t : analysis.positioned) highlight.exact_words.push_back(t.term);
+    add_phrase(analysis.positioned, highlight);
     return Impl::phrase_of(analysis.positioned);
 }
 
@@ -239,11 +258,13 @@ Xapian::Query TextAnalyzer::phrase_query(std::string_view text, HighlightTerms& 
     if (contains_han(text)) return impl_->han_query(text, highlight);
     const Impl::Analysis analysis = impl_->analyze(text);
     if (analysis.positioned.empty()) return Xapian::Query();
-    for (const PositionedTerm& t : analysis.positioned) highlight.exact_words.push_back(t.term);
+    add_phrase(analysis.positioned, highlight);
     return Impl::phrase_of(analysis.positioned);
 }
 
 void TextAnalyzer::set_stem_expander(StemExpander expander) { impl_->expander = std::move(expander); }
+
+void TextAnalyzer::set_exact_form_weight(double weight) { impl_->exact_form_weight = weight; }
 
 std::string TextAnalyzer::to_simplified(std::string_view text) { return impl_->simplified(text); }
 

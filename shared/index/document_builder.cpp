@@ -1,7 +1,11 @@
 #include "index/document_builder.h"
 
+#include <algorithm>
+#include <array>
+#include <optional>
 #include <string>
 
+#include "analyze/passages.h"
 #include "index/stored_paragraph.h"
 #include "parse/transcript_parser.h"
 #include "schema/filter_terms.h"
@@ -42,7 +46,31 @@ void add_call_terms(Xapian::Document& doc, const CallInfo& call, std::string_vie
     if (call.year > 0) add_filter(doc, schema::year_term(call.year));
     if (call.quarter > 0) add_filter(doc, schema::quarter_term(call.quarter));
     doc.add_value(schema::kSlotCallOrder, Xapian::sortable_serialise(call.year * 10 + call.quarter));
+    doc.add_value(schema::kSlotCall, std::string(key));
     if (call.date) doc.add_value(schema::kSlotDate, *call.date);
+}
+
+bool has_role(const Turn& turn, std::string_view role) {
+    return std::find(turn.roles.begin(), turn.roles.end(), role) != turn.roles.end();
+}
+
+// For each turn, the 1-based number of the analyst turn it answers, or 0: in
+// Q&A, a turn of anyone but an analyst or the operator replies to the last
+// analyst turn before it, across the operator's lines and other answers.
+std::vector<int> question_turns(const Transcript& transcript) {
+    std::vector<int> out(transcript.turns.size(), 0);
+    int last_question = 0;
+    for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
+        const Turn& turn = transcript.turns[t];
+        if (turn.section != Section::QA) {
+            last_question = 0;
+        } else if (has_role(turn, "analyst")) {
+            last_question = static_cast<int>(t + 1);
+        } else if (!has_role(turn, "operator")) {
+            out[t] = last_question;
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -53,6 +81,9 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
     const std::string key = schema::call_key(call);
     const std::string digest = schema::call_digest(file_key, call_index);
     std::vector<Xapian::Document> docs;
+    const std::vector<int> questions = question_turns(transcript);
+    // Index in `docs` of each turn's first document per language (en, zh).
+    std::vector<std::array<std::optional<std::size_t>, 2>> first_doc(transcript.turns.size());
 
     for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
         const Turn& turn = transcript.turns[t];
@@ -72,24 +103,47 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             stored.firm = turn.firm;
             stored.section = to_string(turn.section);
             stored.lang = to_string(para.lang);
-            stored.text = para.text;
             if (aligned[p]) stored.translation = turn.paragraphs[*aligned[p]].text;
             stored.turn = static_cast<int>(t + 1);
             stored.paragraph = number;
+            stored.question_turn = questions[t];
+            const std::size_t lang_index = para.lang == Lang::En ? 0 : 1;
+            const auto& question_doc =
+                questions[t] > 0 ? first_doc[static_cast<std::size_t>(questions[t] - 1)][lang_index] : std::nullopt;
+            stored.question_offset = question_doc ? static_cast<int>(docs.size() - *question_doc) : 0;
+            if (!first_doc[t][lang_index]) first_doc[t][lang_index] = docs.size();
 
-            Xapian::Document doc;
-            analyzer.index_text(doc, para.text);
-            add_filter(doc, schema::file_term(file_key));
-            add_call_terms(doc, call, key);
-            for (const std::string& term : schema::speaker_terms(turn.speaker)) add_filter(doc, term);
-            if (!turn.speaker.empty()) add_filter(doc, schema::speaker_name_term(turn.speaker));
-            for (const std::string& role : turn.roles) add_filter(doc, schema::role_term(role));
-            add_filter(doc, schema::lang_term(para.lang));
-            add_filter(doc, schema::section_term(turn.section));
-            doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
-            doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
-            doc.set_data(encode_paragraph_data(stored, digest));
-            docs.push_back(std::move(doc));
+            // A paragraph with a translation stays whole, so that the pair
+            // stays aligned; others are cut into passages when over-long.
+            std::vector<analyze::TextRange> passages;
+            if (!aligned[p]) passages = analyze::split_passages(para.text);
+            if (passages.size() <= 1) passages = {{0, para.text.size()}};  // the paragraph as parsed
+            stored.passages = static_cast<int>(passages.size());
+            for (std::size_t k = 0; k < passages.size(); ++k) {
+                const std::string_view text =
+                    std::string_view(para.text).substr(passages[k].begin, passages[k].end - passages[k].begin);
+                stored.text = std::string(text);
+                stored.passage = static_cast<int>(k + 1);
+
+                Xapian::Document doc;
+                analyzer.index_text(doc, text);
+                add_filter(doc, schema::file_term(file_key));
+                add_call_terms(doc, call, key);
+                for (const std::string& term : schema::speaker_terms(turn.speaker)) add_filter(doc, term);
+                if (!turn.speaker.empty()) add_filter(doc, schema::speaker_name_term(turn.speaker));
+                for (const std::string& role : turn.roles) add_filter(doc, schema::role_term(role));
+                add_filter(doc, schema::lang_term(para.lang));
+                add_filter(doc, schema::section_term(turn.section));
+                doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
+                doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
+                doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(stored.passage));
+                if (aligned[p]) {
+                    doc.add_value(schema::kSlotPair,
+                                  digest + ":" + std::to_string(stored.turn) + ":" + std::to_string(number));
+                }
+                doc.set_data(encode_paragraph_data(stored, digest));
+                docs.push_back(std::move(doc));
+            }
         }
     }
     return docs;

@@ -1,6 +1,7 @@
 #pragma once
 // The index stage's mapping: one parsed transcript -> one Xapian document per
-// paragraph, carrying its free-text terms, filter terms, sort values and the
+// passage of each paragraph (analyze/passages.h; a short paragraph is one
+// passage), carrying its free-text terms, filter terms, sort values and the
 // stored paragraph.
 
 #include <string_view>

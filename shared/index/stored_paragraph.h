@@ -34,7 +34,9 @@ struct StoredCall {
     friend bool operator==(const StoredCall&, const StoredCall&) = default;
 };
 
-// A hit as it is printed: the call's fields and the paragraph's own.
+// A hit as it is printed: the call's fields and the paragraph's own. A
+// document is one passage of a paragraph (the whole of it when short): `text`
+// holds that passage only, so no text of a call is stored twice.
 struct StoredParagraph {
     std::string file;
     std::string call;
@@ -53,6 +55,13 @@ struct StoredParagraph {
     std::optional<std::string> translation;  // the aligned paragraph in the other language
     int turn = 0;       // 1-based turn number within the call
     int paragraph = 0;  // 1-based, counted within the turn among paragraphs of the same language
+    int passage = 1;    // 1-based within the paragraph (analyze/passages.h); `text` is this passage's
+    int passages = 1;   // how many passages the paragraph was cut into
+    int question_turn = 0;  // in Q&A, the analyst's turn an answer replies to; 0: none
+    // How many documents of its file before this one the question's first
+    // passage in this language is (documents of a file are written in order);
+    // 0: unknown. A hint only: the reader checks what it finds.
+    int question_offset = 0;
 
     friend bool operator==(const StoredParagraph&, const StoredParagraph&) = default;
 };

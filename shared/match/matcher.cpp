@@ -1,11 +1,16 @@
 #include "match/matcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <memory>
 #include <system_error>
 #include <thread>
 
 #include "index/index_layout.h"
 #include "index/index_writer.h"
+#include "analyze/passages.h"
+#include "match/proximity.h"
+#include "schema/filter_terms.h"
 #include "schema/index_schema.h"
 
 namespace callsearch {
@@ -21,24 +26,42 @@ void pause_before_retry(int attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt + 1)));
 }
 
-// BM25 without document-length normalisation (b = 0). Documents here are
-// paragraphs, whose lengths vary far less than whole files do, so
-// normalising buys little; and it costs much: Xapian must then read every
-// matching paragraph's length, which made a common word like "revenue" take
-// 1.5 ms in-process on the bench corpus (6 ms at 4x) instead of 0.18 ms, and
-// grow with the corpus. k1 = 1 still saturates repeated words.
-Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1, 0, 1, 0, 0.5); }
+// BM25 (k2 = 0, k3 = 1: a query word counts once however often it is
+// typed). Xapian's default min_normlen 0.5 keeps very short paragraphs from
+// being boosted without bound.
+std::unique_ptr<Xapian::Weight> weighting(const Ranking& r) {
+    switch (r.model) {
+    case Ranking::Model::LMDirichlet:
+        return std::make_unique<Xapian::LMWeight>(0.0, Xapian::Weight::DIRICHLET_SMOOTHING, r.mu, 0.0);
+    case Ranking::Model::DPH: return std::make_unique<Xapian::DPHWeight>();
+    case Ranking::Model::BM25: break;
+    }
+    return std::make_unique<Xapian::BM25Weight>(r.k1, 0, 1, r.b, 0.5);
+}
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort) {
+void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool per_call = false) {
     if (sort == SortOrder::Relevance) return;
-    // Later calls first (or last), and within a call, in the order spoken.
+    // Later calls first (or last), and within a call, in the order spoken; per
+    // call, by relevance within it, so that a call's best passage stands for it.
     const bool newest = sort == SortOrder::Newest;
     auto* keys = new Xapian::MultiValueKeyMaker();
     keys->add_value(schema::kSlotCallOrder, newest);
     keys->add_value(schema::kSlotDate, newest);
-    keys->add_value(schema::kSlotTurn, false);
-    keys->add_value(schema::kSlotParagraph, false);
+    if (!per_call) {
+        keys->add_value(schema::kSlotTurn, false);
+        keys->add_value(schema::kSlotParagraph, false);
+        keys->add_value(schema::kSlotPassage, false);
+    }
     enquire.set_sort_by_key_then_relevance(keys->release(), false);
+}
+
+// A translated pair is one hit: its better-scoring side. Collapsing reads the
+// slot of every candidate (about an eighth more time for a query set on the
+// bench), so an index without pairs skips it.
+bool collapse_pairs(Xapian::Enquire& enquire, const Xapian::Database& db) {
+    if (db.get_value_freq(schema::kSlotPair) == 0) return false;
+    enquire.set_collapse_key(schema::kSlotPair);
+    return true;
 }
 
 Xapian::Database open_index(const std::filesystem::path& dir) {
@@ -114,39 +137,171 @@ auto Matcher::with_retry(F&& f) {
     }
 }
 
-MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions& options) {
+std::optional<Question> Matcher::question_of(const StoredParagraph& answer, Xapian::docid answer_did,
+                                             StoredParagraphReader& reader) {
+    if (answer.question_turn <= 0) return std::nullopt;
+    const auto summary = [&](const StoredParagraph& q) { return question_summary(q); };
+    // The document the index builder saw it at, if it still is that one.
+    if (answer.question_offset > 0 && answer_did > static_cast<Xapian::docid>(answer.question_offset)) {
+        try {
+            StoredParagraph q = reader.read(db_.get_document(answer_did - answer.question_offset));
+            if (q.file == answer.file && q.turn == answer.question_turn && q.lang == answer.lang && q.passage == 1) {
+                return summary(q);
+            }
+        } catch (const Xapian::DocNotFoundError&) {
+        } catch (const std::runtime_error&) {
+        }
+    }
+    // Else search for it: the question turn's first passage in the answer's language.
+    const std::string turn = Xapian::sortable_serialise(answer.question_turn);
+    const std::vector<Xapian::Query> parts = {
+        Xapian::Query(schema::file_term(schema::file_key(answer.file))),
+        Xapian::Query(std::string(schema::kLangPrefix) + answer.lang),
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotTurn, turn, turn)};
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    auto* keys = new Xapian::MultiValueKeyMaker();
+    keys->add_value(schema::kSlotParagraph, false);
+    keys->add_value(schema::kSlotPassage, false);
+    enquire.set_sort_by_key(keys->release(), false);
+    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    if (mset.empty()) return std::nullopt;
+    return summary(reader.read(mset.begin().get_document()));
+}
+
+Question Matcher::question_summary(const StoredParagraph& q) {
+    // Its first sentences, up to about 40 words (the first always).
+    std::size_t end = q.text.size(), words = 0, at = 0;
+    for (const std::size_t e : analyze::sentence_ends(q.text)) {
+        words += static_cast<std::size_t>(std::count(q.text.begin() + static_cast<std::ptrdiff_t>(at),
+                                                     q.text.begin() + static_cast<std::ptrdiff_t>(e), ' ')) + 1;
+        if (words > 40 && at > 0) {
+            end = at;
+            break;
+        }
+        at = e;
+    }
+    std::string text = q.text.substr(0, end);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    if (end < q.text.size() || q.passages > 1) text += " \u2026";
+    return Question{q.speaker, q.firm, std::move(text)};
+}
+
+MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions& options) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
-    enquire.set_weighting_scheme(ranking());
-    set_sort(enquire, options.sort);
-    const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
+    const auto weight = weighting(options.ranking);
+    enquire.set_weighting_scheme(*weight);
+    enquire.set_collapse_key(schema::kSlotCall);
+    set_sort(enquire, options.sort, true);
+    // Looking at every match makes the collapse counts exact.
+    const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, db_.get_doccount());
     MatchResult result;
     result.estimated_total = mset.get_matches_estimated();
     StoredParagraphReader reader(db_);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
+        hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.paragraph = reader.read(it.get_document());
+        hit.question = question_of(hit.paragraph, *it, reader);
+        // Passages as the list would show them (a translated pair once), not
+        // the documents collapsed into this one.
+        Xapian::Enquire in_call(db_);
+        in_call.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.query,
+                                        Xapian::Query(schema::call_term(hit.paragraph.call))));
+        in_call.set_weighting_scheme(Xapian::BoolWeight());
+        (void)collapse_pairs(in_call, db_);
+        hit.call_matches = std::max<Xapian::doccount>(1, in_call.get_mset(0, db_.get_doccount()).size());
         result.hits.push_back(std::move(hit));
     }
     return result;
 }
 
-Xapian::doccount Matcher::count_current(const ParsedQuery& query) {
+MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions& options) {
+    if (options.per_call) return match_per_call(query, options);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query.query);
+    const auto weight = weighting(options.ranking);
+    enquire.set_weighting_scheme(*weight);
+    (void)collapse_pairs(enquire, db_);
+    set_sort(enquire, options.sort);
+    const Ranking& ranking = options.ranking;
+    std::vector<ProximityGroup> groups;
+    if (options.sort == SortOrder::Relevance && ranking.proximity > 0) groups = proximity_groups(query.query, db_);
+    const Xapian::doccount wanted = options.offset + options.limit;
+
+    MatchResult result;
+    if (groups.empty()) {
+        const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
+        result.estimated_total = mset.get_matches_estimated();
+        StoredParagraphReader reader(db_);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit hit;
+            hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
+            hit.score = it.get_weight();
+            hit.paragraph = reader.read(it.get_document());
+            hit.question = question_of(hit.paragraph, *it, reader);
+            result.hits.push_back(std::move(hit));
+        }
+        return result;
+    }
+
+    // Rerank the best BM25 hits by proximity. Every page of a query reranks the
+    // same top (as long as it lies within rerank_depth), so pages agree.
+    const Xapian::MSet mset = enquire.get_mset(0, std::max(wanted, ranking.rerank_depth));
+    result.estimated_total = mset.get_matches_estimated();
+    struct Candidate {
+        Xapian::docid did;
+        double score;
+    };
+    std::vector<Candidate> candidates;
+    candidates.reserve(mset.size());
+    const double average_length = std::max(db_.get_avlength(), 1.0);
+    const ProximityParams params{ranking.k1, ranking.b, ranking.proximity};
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Xapian::docid did = *it;
+        const double length_ratio = static_cast<double>(db_.get_doclength(did)) / average_length;
+        candidates.push_back(
+            {did, it.get_weight() + proximity_score(groups, group_positions(db_, did, groups), length_ratio, params)});
+    }
+    // Stable: equal scores keep Xapian's order.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    StoredParagraphReader reader(db_);
+    for (Xapian::doccount i = options.offset; i < std::min<Xapian::doccount>(wanted, candidates.size()); ++i) {
+        Hit hit;
+        hit.rank = i + 1;
+        hit.score = candidates[i].score;
+        hit.paragraph = reader.read(db_.get_document(candidates[i].did));
+        hit.question = question_of(hit.paragraph, candidates[i].did, reader);
+        result.hits.push_back(std::move(hit));
+    }
+    return result;
+}
+
+Xapian::doccount Matcher::count_current(const ParsedQuery& query, bool per_call) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
-    return mset.get_matches_estimated();
+    if (per_call) {
+        enquire.set_collapse_key(schema::kSlotCall);
+    } else if (!collapse_pairs(enquire, db_)) {
+        // Nothing collapses: looking at every match makes the estimate exact.
+        return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+    }
+    // With collapsing, only the hits themselves are an exact count (the
+    // estimates are not); no document is read for them.
+    return enquire.get_mset(0, db_.get_doccount()).size();
 }
 
 MatchResult Matcher::match(const ParsedQuery& query, const MatchOptions& options) {
     return with_retry([&] { return match_current(query, options); });
 }
 
-Xapian::doccount Matcher::count(const ParsedQuery& query) {
-    return with_retry([&] { return count_current(query); });
+Xapian::doccount Matcher::count(const ParsedQuery& query, bool per_call) {
+    return with_retry([&] { return count_current(query, per_call); });
 }
 
 MatchResult Matcher::match(const QuerySource& parse, const MatchOptions& options, ParsedQuery& parsed) {
@@ -156,8 +311,8 @@ MatchResult Matcher::match(const QuerySource& parse, const MatchOptions& options
     });
 }
 
-Xapian::doccount Matcher::count(const QuerySource& parse) {
-    return with_retry([&] { return count_current(parse()); });
+Xapian::doccount Matcher::count(const QuerySource& parse, bool per_call) {
+    return with_retry([&] { return count_current(parse(), per_call); });
 }
 
 }  // namespace callsearch

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,16 +24,52 @@ public:
 
 enum class SortOrder { Relevance, Newest, Oldest };
 
+// How hits are ordered by relevance (README.md, "Ranking"). The defaults are
+// what the known-item benchmark (tests/bench/known_item_benchmark.cpp)
+// measured best; it varies them to print the alternatives beside each other.
+struct Ranking {
+    // BM25 (the default), or one of Xapian's other schemes the benchmark
+    // compares with: query likelihood with Dirichlet smoothing, and DPH
+    // (divergence from randomness, parameter-free).
+    enum class Model { BM25, LMDirichlet, DPH };
+    Model model = Model::BM25;
+    double k1 = 1.2;  // BM25: how fast repeated words saturate
+    double b = 0.75;  // BM25: document-length normalisation (0 = none)
+    // Weight of the proximity boost (match/proximity.h) on the best
+    // `rerank_depth` hits; 0 = none. Off: on the known-item benchmark it
+    // measured the same as without (within noise) at twice the match cost.
+    double proximity = 0.0;
+    Xapian::doccount rerank_depth = 100;
+    double mu = 100;  // LMDirichlet: smoothing
+    // A bare word's form as typed, beside its stem's other forms (analyze/
+    // text_analyzer.h): applied by whoever parses the query (search/search_job).
+    double exact_form_weight = analyze::kExactFormWeight;
+};
+
 struct MatchOptions {
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     SortOrder sort = SortOrder::Relevance;
+    Ranking ranking;
+    // One hit per call: its best passage, with Hit::call_matches. offset and
+    // limit then count calls.
+    bool per_call = false;
+};
+
+// The analyst question a Q&A answer replies to, as shown above the answer.
+struct Question {
+    std::string speaker;
+    std::string firm;  // "" when unknown
+    std::string text;  // its first sentences (about 40 words)
+    friend bool operator==(const Question&, const Question&) = default;
 };
 
 struct Hit {
     Xapian::doccount rank = 0;  // 1-based, counting from the first result (offset included)
     double score = 0.0;
     StoredParagraph paragraph;
+    Xapian::doccount call_matches = 0;  // with MatchOptions::per_call: the call's matching passages
+    std::optional<Question> question{};  // for an answer in Q&A (StoredParagraph::question_turn)
 };
 
 struct MatchResult {
@@ -49,8 +86,9 @@ public:
 
     [[nodiscard]] MatchResult match(const ParsedQuery& query, const MatchOptions& options);
 
-    // Exact number of matching paragraphs.
-    [[nodiscard]] Xapian::doccount count(const ParsedQuery& query);
+    // Exact number of hits: matching passages (a translated pair once), or
+    // with `per_call` the calls holding any.
+    [[nodiscard]] Xapian::doccount count(const ParsedQuery& query, bool per_call = false);
 
     // Parses (through `parse`, whose bare words expand via stem_expander())
     // and matches against one and the same state of the index, parsing again
@@ -58,7 +96,7 @@ public:
     // documents always come from the same state. `parsed` receives the query.
     using QuerySource = std::function<ParsedQuery()>;
     [[nodiscard]] MatchResult match(const QuerySource& parse, const MatchOptions& options, ParsedQuery& parsed);
-    [[nodiscard]] Xapian::doccount count(const QuerySource& parse);
+    [[nodiscard]] Xapian::doccount count(const QuerySource& parse, bool per_call = false);
 
     // The words filed under an English stem in the state the matcher holds
     // (as of its last query), for TextAnalyzer::set_stem_expander.
@@ -72,7 +110,11 @@ private:
     auto with_retry(F&& f);
     void refresh();
     [[nodiscard]] MatchResult match_current(const ParsedQuery& query, const MatchOptions& options);
-    [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query);
+    [[nodiscard]] MatchResult match_per_call(const ParsedQuery& query, const MatchOptions& options);
+    [[nodiscard]] std::optional<Question> question_of(const StoredParagraph& answer, Xapian::docid answer_did,
+                                                      StoredParagraphReader& reader);
+    [[nodiscard]] static Question question_summary(const StoredParagraph& question);
+    [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query, bool per_call);
 
     std::filesystem::path dir_;
     std::string generation_;  // the one db_ was opened on

@@ -209,6 +209,45 @@ void highlight_strings(const std::vector<Located>& chars, const std::vector<std:
     }
 }
 
+// Where the words of each phrase stand together (nothing but punctuation and
+// space between them, as the index's positions have it), one span each.
+void highlight_phrases(std::string_view text, const std::vector<std::vector<std::string>>& phrases,
+                       std::vector<Span>& spans) {
+    analyze::HighlightTerms words;
+    for (const auto& phrase : phrases) words.exact_words.insert(words.exact_words.end(), phrase.begin(), phrase.end());
+    std::vector<Span> found;
+    highlight_words(text, words, found);  // in text order
+    std::vector<std::string> lowered;
+    for (const Span& s : found) {
+        std::string w;
+        for (std::size_t pos = s.begin; pos < s.end;) {
+            const CodePoint cp = decode_utf8(text, pos);
+            const char32_t l = is_apostrophe(cp.value) ? U'\'' : lower(cp.value);
+            analyze::append_utf8(w, l);
+            pos += cp.size;
+        }
+        lowered.push_back(std::move(w));
+    }
+    const auto only_separators = [&](std::size_t from, std::size_t to) {
+        for (std::size_t pos = from; pos < to;) {
+            const CodePoint cp = decode_utf8(text, pos);
+            if (is_word_char(cp.value)) return false;
+            pos += cp.size;
+        }
+        return true;
+    };
+    for (const auto& phrase : phrases) {
+        for (std::size_t i = 0; i + phrase.size() <= found.size(); ++i) {
+            bool match = true;
+            for (std::size_t k = 0; k < phrase.size() && match; ++k) {
+                match = lowered[i + k] == phrase[k] &&
+                        (k == 0 || only_separators(found[i + k - 1].end, found[i + k].begin));
+            }
+            if (match) spans.push_back({found[i].begin, found[i + phrase.size() - 1].end});
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<Span> find_highlights(std::string_view text, const analyze::HighlightTerms& terms,
@@ -217,6 +256,7 @@ std::vector<Span> find_highlights(std::string_view text, const analyze::Highligh
     if (!terms.stems.empty() || !terms.exact_words.empty()) {
         highlight_words(text, terms, spans);
     }
+    if (!terms.phrases.empty()) highlight_phrases(text, terms.phrases, spans);
     if (!terms.han_strings.empty()) {
         highlight_strings(normalized_chars(text, analyzer), terms.han_strings, spans);
     }

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "print/snippet.h"
+
 namespace callsearch {
 
 namespace {
@@ -164,6 +166,8 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
     key(out, "lang"), put_string(out, p.lang);
     key(out, "turn"), put_int(out, p.turn);
     key(out, "paragraph"), put_int(out, p.paragraph);
+    key(out, "passage"), put_int(out, p.passage);
+    key(out, "passages"), put_int(out, p.passages);
     key(out, "text"), put_string(out, p.text);
     key(out, "translation"), put_optional(out, p.translation);
     key(out, "highlights"), put_array(out, highlights, [&](const Span& span) {
@@ -173,6 +177,26 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
         put_int(out, span.end);
         out += ']';
     });
+    const Snippet snippet = make_snippet(p.text, highlights);
+    key(out, "snippet"), put_string(out, snippet.text);
+    key(out, "snippet_highlights"), put_array(out, snippet.highlights, [&](const Span& span) {
+        out += '[';
+        put_int(out, span.begin);
+        out += ',';
+        put_int(out, span.end);
+        out += ']';
+    });
+    key(out, "question");
+    if (hit.question) {
+        out += '{';
+        key(out, "speaker"), put_string(out, hit.question->speaker);
+        key(out, "firm"), put_optional(out, hit.question->firm);
+        key(out, "text"), put_string(out, hit.question->text);
+        out += '}';
+    } else {
+        out += "null";
+    }
+    if (hit.call_matches > 0) key(out, "call_matches"), put_int(out, hit.call_matches);
     out += '}';
     return out;
 }

@@ -1,6 +1,12 @@
 #include "print/text_printer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
+#include <utility>
+
+#include "analyze/script.h"
+#include "print/snippet.h"
 
 namespace callsearch {
 
@@ -12,18 +18,91 @@ constexpr const char* kSpeakerColor = "\x1b[1;32m";  // bold green
 constexpr const char* kMatchColor = "\x1b[1;31m";    // bold red
 constexpr const char* kDimColor = "\x1b[2m";
 
-std::string marked(const std::string& text, const std::vector<Span>& spans, const TextStyle& style) {
+// `text` from `begin` to `end`, with the parts of `spans` inside marked.
+std::string marked(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Span>& spans,
+                   const TextStyle& style) {
     std::string out;
-    std::size_t at = 0;
-    for (const Span& s : spans) {
-        if (s.begin < at || s.end > text.size() || s.begin >= s.end) continue;
-        out.append(text, at, s.begin - at);
+    std::size_t at = begin;
+    for (const Span& span : spans) {
+        const std::size_t b = std::max(span.begin, at), e = std::min(span.end, end);
+        if (span.end > text.size() || span.begin >= span.end || b >= e) continue;
+        out.append(text, at, b - at);
         out += style.color ? kMatchColor : "[";
-        out.append(text, s.begin, s.end - s.begin);
+        out.append(text, b, e - b);
         out += style.color ? kReset : "]";
-        at = s.end;
+        at = e;
     }
-    out.append(text, at, std::string::npos);
+    out.append(text, at, end - at);
+    return out;
+}
+
+// Terminal columns of one code point: two for Han and other East Asian wide forms.
+std::size_t columns(char32_t c) {
+    const bool wide = analyze::is_han(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff60) ||
+                      (c >= 0xac00 && c <= 0xd7a3);
+    return wide ? 2 : 1;
+}
+
+// Byte ranges of the lines of `text` in at most `width` columns, broken at
+// white space or next to a wide character (Chinese has no spaces); a word wider
+// than the line has a line of its own. Width 0: one line. `marks`: spans whose
+// two brackets take a column each (printing without colour).
+std::vector<std::pair<std::size_t, std::size_t>> wrap(std::string_view text, std::size_t width,
+                                                      const std::vector<Span>& marks) {
+    if (width == 0) return {{0, text.size()}};
+    std::vector<std::pair<std::size_t, std::size_t>> lines;
+    std::size_t line_begin = 0, line_end = 0, line_cols = 0;
+    bool empty = true, space_before = false;
+    for (std::size_t i = 0; i < text.size();) {
+        // The next piece: white space, one wide character, or a word.
+        analyze::CodePoint cp = analyze::decode_utf8(text, i);
+        if (cp.value == U' ' || cp.value == U'\t') {
+            space_before = true;
+            i += cp.size;
+            continue;
+        }
+        const std::size_t begin = i;
+        std::size_t cols = 0;
+        if (columns(cp.value) == 2) {
+            cols = 2;
+            i += cp.size;
+        } else {
+            while (i < text.size()) {
+                cp = analyze::decode_utf8(text, i);
+                if (cp.value == U' ' || cp.value == U'\t' || columns(cp.value) == 2) break;
+                cols += 1;
+                i += cp.size;
+            }
+        }
+        for (const Span& m : marks) {
+            cols += (m.begin >= begin && m.begin < i) + (m.end > begin && m.end <= i);
+        }
+        const std::size_t needed = cols + (space_before && !empty ? 1 : 0);
+        if (!empty && line_cols + needed > width) {
+            lines.emplace_back(line_begin, line_end);
+            line_begin = begin, line_cols = cols;
+        } else {
+            if (empty) line_begin = begin;
+            line_cols += needed;
+        }
+        line_end = i, empty = false, space_before = false;
+    }
+    lines.emplace_back(empty ? 0 : line_begin, empty ? 0 : line_end);
+    return lines;
+}
+
+// The text as indented lines: `first` before the first line, `rest` before the others.
+std::string block(std::string_view text, const std::vector<Span>& spans, const std::string& first,
+                  const std::string& rest, std::size_t prefix_columns, const TextStyle& style) {
+    const std::size_t width = style.width > prefix_columns + 20 ? style.width - prefix_columns : 0;
+    std::string out;
+    bool first_line = true;
+    for (const auto& [b, e] : wrap(text, width, style.color ? std::vector<Span>{} : spans)) {
+        out += first_line ? first : rest;
+        out += marked(text, b, e, spans, style);
+        out += '\n';
+        first_line = false;
+    }
     return out;
 }
 
@@ -59,13 +138,30 @@ std::string format_text_hit(const Hit& hit, const std::vector<Span>& text_highli
     std::snprintf(score, sizeof score, "%.2f", hit.score);
 
     std::string out;
-    out += paint(kCallColor, std::to_string(hit.rank) + ". " + call_line(p));
-    out += paint(kDimColor, "  [" + p.file + " turn " + std::to_string(p.turn) + " ¶" +
-                                std::to_string(p.paragraph) + ", score " + score + "]");
+    std::string header = call_line(p);
+    if (hit.call_matches > 0) {
+        // --per-call: the call is the hit; its best passage follows.
+        header = header.substr(0, header.rfind(" · ")) + " — " + std::to_string(hit.call_matches) +
+                 (hit.call_matches == 1 ? " matching passage" : " matching passages");
+    }
+    out += paint(kCallColor, std::to_string(hit.rank) + ". " + header);
+    std::string where = p.file + " turn " + std::to_string(p.turn) + " ¶" + std::to_string(p.paragraph);
+    if (p.passages > 1) where += " passage " + std::to_string(p.passage) + "/" + std::to_string(p.passages);
+    out += paint(kDimColor, "  [" + where + ", score " + score + "]");
     out += '\n';
-    out += "   " + paint(kSpeakerColor, speaker_line(p)) + '\n';
-    out += "   " + marked(p.text, text_highlights, style) + '\n';
-    if (p.translation) out += "   ↳ " + marked(*p.translation, translation_highlights, style) + '\n';
+    if (hit.question) {
+        const std::string who = hit.question->speaker +
+                                (hit.question->firm.empty() ? std::string() : " (" + hit.question->firm + ")");
+        out += "   " + paint(kDimColor, "asked by " + who + ":") + '\n';
+        out += block(hit.question->text, {}, "     ", "     ", 5, style);
+    }
+    out += "   " + paint(kSpeakerColor, speaker_line(p)) +
+           (hit.call_matches > 0 ? (p.section == "qa" ? " · Q&A" : " · prepared remarks") : "") + '\n';
+    const Snippet shown = style.full ? Snippet{p.text, text_highlights} : make_snippet(p.text, text_highlights);
+    out += block(shown.text, join_adjacent(shown.text, shown.highlights), "   ", "   ", 3, style);
+    if (p.translation) {
+        out += block(*p.translation, join_adjacent(*p.translation, translation_highlights), "   ↳ ", "     ", 5, style);
+    }
     out += '\n';
     return out;
 }

@@ -1,8 +1,11 @@
 #pragma once
 // Output for people at a terminal: each hit as a header line (call, section),
-// the speaker, the paragraph with matches highlighted and, when the paragraph
-// has an aligned translation, the translation beneath it.
+// the speaker, the snippet of the passage (or all of it) with matches
+// highlighted and, when the paragraph has an aligned translation, the
+// translation beneath it; text wrapped at word boundaries and indented under
+// the header.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,8 @@ namespace callsearch {
 
 struct TextStyle {
     bool color = false;  // ANSI colours; the caller decides (terminal, NO_COLOR, --color)
+    std::size_t width = 0;  // wrap lines at word boundaries to this many columns; 0 = never
+    bool full = false;      // the whole passage rather than its snippet (print/snippet.h)
 };
 
 // The hit as printed, ending with a newline. Without colour, matches are

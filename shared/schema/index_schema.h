@@ -11,7 +11,7 @@
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";  // 5: one document per passage
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
@@ -46,7 +46,15 @@ inline constexpr Xapian::valueno kSlotCallOrder = 0;  // year * 10 + quarter
 inline constexpr Xapian::valueno kSlotDate = 1;       // "YYYY-MM-DD" string, absent when unknown
 inline constexpr Xapian::valueno kSlotTurn = 2;       // turn index within the call
 inline constexpr Xapian::valueno kSlotParagraph = 3;  // paragraph index within the turn
+inline constexpr Xapian::valueno kSlotPassage = 4;    // passage index within the paragraph
+// On a paragraph and its aligned translation alike, absent elsewhere (string:
+// file digest, turn, paragraph number): the matcher collapses on it, so that a
+// translated pair is one hit.
+inline constexpr Xapian::valueno kSlotPair = 5;
+inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call collapses on it
 
+// A document is one passage of a paragraph (analyze/passages.h): positions
+// start at 1 in each, so phrases match within a passage.
 // Document data holds the paragraph's own stored fields and its call digest; the
 // call's fields are in metadata, once per call (index/stored_paragraph.h).
 

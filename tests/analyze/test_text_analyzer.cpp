@@ -134,7 +134,9 @@ TEST_CASE("text analyzer: highlight terms say what each query form matched") {
 
     HighlightTerms exact;
     (void)analyzer.phrase_query("Adjusted EBITDA", exact);
-    CHECK(exact.exact_words == std::vector<std::string>{"adjusted", "ebitda"});
+    // A phrase's words are highlighted together only.
+    CHECK(exact.exact_words.empty());
+    CHECK(exact.phrases == std::vector<std::vector<std::string>>{{"adjusted", "ebitda"}});
     CHECK(exact.stems.empty());
 
     HighlightTerms number;
@@ -267,6 +269,30 @@ TEST_CASE("text analyzer: movable") {
     TextAnalyzer third;
     third = std::move(second);
     CHECK(third.to_simplified("財報") == "财报");
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("analyze") {
+
+TEST_CASE("text analyzer: among the forms of a stem, the form as typed ranks first") {
+    // Same length, same other words: only the form of "tariff" differs.
+    TestIndex index({{"plural", "The tariffs on steel imports rose again this quarter."},
+                     {"singular", "The tariff on steel imports rose again this quarter."}});
+    CHECK(index.ranked("tariffs") == std::vector<std::string>{"plural", "singular"});
+    CHECK(index.ranked("tariff") == std::vector<std::string>{"singular", "plural"});
+    CHECK(index.ranked("Tariffs") == std::vector<std::string>{"plural", "singular"});
+    // Both forms still match: the bonus ranks, it never filters.
+    CHECK(index.word("tariffs") == Names{"plural", "singular"});
+}
+
+TEST_CASE("text analyzer: without the bonus, the forms of a stem score alike") {
+    TestIndex index({{"plural", "The tariffs on steel imports rose again this quarter."},
+                     {"singular", "The tariff on steel imports rose again this quarter."}});
+    index.analyzer.set_exact_form_weight(0);
+    HighlightTerms ignored;
+    const Xapian::Query q = index.analyzer.word_query("tariffs", ignored);
+    CHECK(q.get_type() == Xapian::Query::OP_SYNONYM);
 }
 
 }  // TEST_SUITE

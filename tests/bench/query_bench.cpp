@@ -6,7 +6,10 @@
 // calls it (analyzer and database opened per query), for comparison.
 //
 //   query_bench --db DIR [--iterations N] [--warmup N] [--open-iterations N] [--tsv]
+//               [--k1 X] [--b X] [--proximity X] [--exact-form-weight X]
 //
+// The last four set the ranking of the kept-open pass (default: the
+// library's), to put the cost of ranking choices side by side.
 // Prints p50 and p99 per query of tests/bench/query_set.h and over all
 // executions of the set. --tsv prints the same as tab-separated lines for
 // perf_benchmark: "query<TAB>INDEX<TAB>p50_ms<TAB>p99_ms<TAB>hits",
@@ -24,7 +27,7 @@
 
 #include "bench/query_set.h"
 #include "match/matcher.h"
-#include "match/search_job.h"
+#include "search/search_job.h"
 #include "print/highlighter.h"
 #include "print/json_printer.h"
 #include "query/query_parser.h"
@@ -52,7 +55,8 @@ double elapsed_ms(Clock::time_point start) {
 }
 
 int usage() {
-    std::cerr << "usage: query_bench --db DIR [--iterations N] [--warmup N] [--open-iterations N] [--tsv]\n";
+    std::cerr << "usage: query_bench --db DIR [--iterations N] [--warmup N] [--open-iterations N] [--tsv] "
+                 "[--k1 X] [--b X] [--proximity X] [--exact-form-weight X]\n";
     return 2;
 }
 
@@ -62,6 +66,7 @@ int main(int argc, char** argv) {
     std::string db;
     int iterations = 200, warmup = 5, open_iterations = 20;
     bool tsv = false;
+    callsearch::Ranking ranking;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -73,6 +78,14 @@ int main(int argc, char** argv) {
             warmup = std::max(0, std::atoi(argv[++i]));
         } else if (arg == "--open-iterations" && has_value) {
             open_iterations = std::max(0, std::atoi(argv[++i]));
+        } else if (arg == "--k1" && has_value) {
+            ranking.k1 = std::atof(argv[++i]);
+        } else if (arg == "--b" && has_value) {
+            ranking.b = std::atof(argv[++i]);
+        } else if (arg == "--proximity" && has_value) {
+            ranking.proximity = std::atof(argv[++i]);
+        } else if (arg == "--exact-form-weight" && has_value) {
+            ranking.exact_form_weight = std::atof(argv[++i]);
         } else if (arg == "--tsv") {
             tsv = true;
         } else {
@@ -88,7 +101,9 @@ int main(int argc, char** argv) {
         callsearch::analyze::TextAnalyzer analyzer;
         callsearch::Matcher matcher(db);
         analyzer.set_stem_expander(matcher.stem_expander());  // bare words find their stems' forms
+        analyzer.set_exact_form_weight(ranking.exact_form_weight);
         callsearch::MatchOptions options;  // top 10 by relevance, as the searcher's default
+        options.ranking = ranking;
 
         auto execute = [&](const callsearch::bench::BenchQuery& q) {
             const auto parsed = callsearch::parse_query(q.ours, {}, analyzer);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "index/document_builder.h"
 #include "index/stored_paragraph.h"
@@ -71,4 +72,77 @@ TEST_CASE("each document names its source file by one short digest term") {
         }
         CHECK(file_terms == std::vector<std::string>{term});
     }
+}
+
+TEST_CASE("a paragraph over 150 words becomes one document per passage, its text stored once") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();
+    // Real prepared remarks of seed 000 repeated into one over-long paragraph.
+    std::string remarks;
+    for (int i = 0; i < 12; ++i) {
+        remarks += (i ? " " : "") + std::string("Subscription Services revenue were RMB 40.5 million, up 6% "
+                                                "year-over-year, mainly driven by increasing ARPU.");
+    }
+    transcript.turns[0].paragraphs = {{remarks, Lang::En, {}, {}}};
+    const auto docs = build_documents(transcript, "k", analyzer);
+    // 12 sentences of 15 words: 180 words, two passages of six sentences.
+    REQUIRE(docs.size() == 2 + 6);
+    const StoredParagraph a = decode_paragraph_data(docs[0].get_data()).paragraph;
+    const StoredParagraph b = decode_paragraph_data(docs[1].get_data()).paragraph;
+    CHECK(a.paragraph == 1);
+    CHECK(b.paragraph == 1);
+    CHECK(a.passage == 1);
+    CHECK(b.passage == 2);
+    CHECK(a.passages == 2);
+    CHECK(b.passages == 2);
+    CHECK(a.text + " " + b.text == remarks);
+    CHECK(Xapian::sortable_unserialise(docs[1].get_value(schema::kSlotPassage)) == 2);
+    // Positions start again in each passage.
+    auto first_word = docs[1].termlist_begin();
+    first_word.skip_to("subscription");
+    REQUIRE(first_word != docs[1].termlist_end());
+    CHECK(*first_word.positionlist_begin() == 1);
+}
+
+TEST_CASE("a paragraph with a translation stays whole, however long") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();
+    std::string remarks;
+    for (int i = 0; i < 12; ++i) remarks += "In the quarter ended June 30, 2023, we repurchased 443,000 ADSs. ";
+    auto& cfo = transcript.turns[2].paragraphs;
+    cfo[2].text = remarks;
+    const auto docs = build_documents(transcript, "k", analyzer);
+    REQUIRE(docs.size() == 7);
+    const StoredParagraph en = decode_paragraph_data(docs[5].get_data()).paragraph;
+    CHECK(en.text == remarks);
+    CHECK(en.passages == 1);
+}
+
+TEST_CASE("an answer in Q&A points at the analyst turn it replies to, across the operator's lines") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();  // operator, analyst, CFO: all Q&A
+    Turn operator_again = transcript.turns[0];
+    Turn ceo = transcript.turns[2];
+    ceo.speaker = "Weidong Luo";
+    ceo.roles = {"ceo"};
+    // operator, analyst, CFO, operator, CEO: both answers reply to turn 2.
+    transcript.turns.push_back(operator_again);
+    transcript.turns.push_back(ceo);
+    Turn prepared = transcript.turns[2];
+    prepared.section = Section::Prepared;
+    transcript.turns.insert(transcript.turns.begin(), prepared);  // remarks before Q&A answer nothing
+    const auto docs = build_documents(transcript, "k", analyzer);
+    std::map<int, int> question_of_turn;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const StoredParagraph p = decode_paragraph_data(docs[i].get_data()).paragraph;
+        question_of_turn[p.turn] = p.question_turn;
+        if (p.question_turn == 0) continue;
+        // The offset leads to the question's first passage in the answer's language.
+        REQUIRE(p.question_offset > 0);
+        const StoredParagraph q = decode_paragraph_data(docs[i - static_cast<std::size_t>(p.question_offset)].get_data()).paragraph;
+        CHECK(q.turn == p.question_turn);
+        CHECK(q.lang == p.lang);
+        CHECK(q.paragraph == 1);
+    }
+    CHECK(question_of_turn == std::map<int, int>{{1, 0}, {2, 0}, {3, 0}, {4, 3}, {5, 0}, {6, 3}});
 }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -186,11 +187,122 @@ TEST_CASE("JSON hits carry every documented field") {
     const auto hits = json_hits({"EngageLab", "--limit", "1"});
     REQUIRE(hits.size() == 1);
     for (const char* field : {"rank", "score", "file", "company", "ticker", "year", "quarter", "date", "speaker",
-                              "title", "roles", "section", "lang", "text", "translation", "turn", "paragraph"}) {
+                              "title", "roles", "section", "lang", "text", "translation", "turn", "paragraph",
+                              "passage", "passages", "snippet", "snippet_highlights", "question"}) {
         INFO(field);
         CHECK(hits[0].contains(field));
     }
     CHECK(hits[0]["rank"] == 1);
+}
+
+TEST_CASE("a paragraph over 150 words is found by the passage that holds the words") {
+    // Seed 003, line 232: an analyst's question of 152 words, two passages.
+    const auto first = json_hits({"\"cohort kind of basis\""});
+    REQUIRE(first.size() == 1);
+    CHECK(first[0]["paragraph"] == 2);
+    CHECK(first[0]["passage"] == 1);
+    CHECK(first[0]["passages"] == 2);
+    const std::string text = first[0]["text"];
+    CHECK(text.rfind("And then maybe another question", 0) == 0);
+    CHECK(text.find("typical SaaS metrics") == std::string::npos);
+    const auto second = json_hits({"\"typical SaaS metrics\""});
+    REQUIRE(second.size() == 1);
+    CHECK(second[0]["turn"] == first[0]["turn"]);
+    CHECK(second[0]["passage"] == 2);
+    CHECK(second[0]["highlights"].size() == 1);  // a phrase is one span
+    // Words of both passages are in neither alone.
+    CHECK(json_hits({"cohort", "typical", "call:jg_q2_2021"}).empty());
+    // The text output says which passage it shows.
+    CHECK(search({"\"typical SaaS metrics\""}).out.find("¶2 passage 2/2") != std::string::npos);
+}
+
+TEST_CASE("text output shows the sentences around the matches; --full the whole passage; JSON both") {
+    // Seed 003, line 232, passage 1: 86 words, the phrase in its third sentence.
+    const auto hits = json_hits({"\"cohort kind of basis\""});
+    REQUIRE(hits.size() == 1);
+    const std::string text = hits[0]["text"], snippet = hits[0]["snippet"];
+    CHECK(snippet.size() < text.size());
+    CHECK(snippet.rfind("… I'm wondering if you guys have any analysis", 0) == 0);
+    REQUIRE(hits[0]["snippet_highlights"].size() == 1);
+    const std::size_t b = hits[0]["snippet_highlights"][0][0], e = hits[0]["snippet_highlights"][0][1];
+    CHECK(snippet.substr(b, e - b) == "cohort kind of basis");
+    const auto shown = search({"\"cohort kind of basis\""});
+    CHECK(shown.out.find("[cohort kind of basis]") != std::string::npos);  // one span for the phrase
+    CHECK(shown.out.find("And then maybe another question") == std::string::npos);
+    const auto full = search({"\"cohort kind of basis\"", "--full"});
+    CHECK(full.out.find("And then maybe another question") != std::string::npos);
+    CHECK(full.exit_code == 0);
+}
+
+TEST_CASE("an English paragraph and its Chinese translation are one hit; --count counts hits as shown") {
+    // Seed 000 (bilingual): EngageLab is written in both languages of each pair.
+    const auto hits = json_hits({"EngageLab", "--call", "jg_q2_2023", "--limit", "100"});
+    REQUIRE(!hits.empty());
+    std::set<std::pair<int, int>> seen;
+    for (const json& h : hits) {
+        CAPTURE(h["text"].get<std::string>());
+        CHECK(seen.insert({h["turn"].get<int>(), h["paragraph"].get<int>()}).second);
+        CHECK(h["translation"].is_string());
+    }
+    const auto count = search({"EngageLab", "--call", "jg_q2_2023", "--count"});
+    CHECK(std::stoul(count.out) == hits.size());
+    // Each language alone still finds its side of every pair.
+    for (const char* lang : {"en", "zh"}) {
+        const auto side = json_hits({"EngageLab", "--call", "jg_q2_2023", "--lang", lang, "--limit", "100"});
+        CHECK(side.size() == hits.size());
+        for (const json& h : side) CHECK(h["lang"] == lang);
+    }
+    // A Chinese query matches the Chinese side only: shown first, the English beneath.
+    const auto zh = search({"订阅服务"}, {"NO_COLOR=1"});
+    CHECK(zh.out.find("↳ Subscription Services revenue") != std::string::npos);
+}
+
+TEST_CASE("--per-call lists each call once with its matching passages and best passage") {
+    const auto calls = json_hits({"revenue", "--per-call"});
+    REQUIRE(calls.size() == 2);  // the two seed calls
+    std::set<std::string> keys;
+    for (const json& c : calls) {
+        const std::string key = c["call"];
+        CAPTURE(key);
+        CHECK(keys.insert(key).second);
+        const auto in_call = search({"revenue", "--call", key, "--count"});
+        CHECK(c["call_matches"].get<unsigned long>() == std::stoul(in_call.out));
+        CHECK(!c["highlights"].empty());
+    }
+    CHECK(calls[0]["score"].get<double>() >= calls[1]["score"].get<double>());
+    const auto count = search({"revenue", "--per-call", "--count"});
+    CHECK(std::stoul(count.out) == 2);
+    const auto newest = json_hits({"revenue", "--per-call", "--sort", "newest"});
+    REQUIRE(newest.size() == 2);
+    CHECK(newest[0]["year"] == 2023);
+    CHECK(newest[1]["year"] == 2021);
+    const auto text = search({"revenue", "--per-call"});
+    CHECK(text.out.find("matching passages") != std::string::npos);
+    // Without --per-call, no hit carries the field.
+    CHECK(!json_hits({"revenue", "--limit", "1"})[0].contains("call_matches"));
+}
+
+TEST_CASE("an answer in Q&A carries the analyst question it replies to") {
+    // Seed 003: Ryan Roberts (Navis Capital) asks about ad loads; Fei Chen answers.
+    const auto hits = json_hits({"\"ad load\"", "--section", "qa", "--limit", "20"});
+    bool answer = false, question = false;
+    for (const json& h : hits) {
+        if (h["speaker"] == "Fei Chen") {
+            answer = true;
+            REQUIRE(h["question"].is_object());
+            CHECK(h["question"]["speaker"] == "Ryan Roberts");
+            CHECK(h["question"]["firm"] == "Navis Capital");
+            CHECK(h["question"]["text"].get<std::string>().find("ad load") != std::string::npos);
+        }
+        if (h["speaker"] == "Ryan Roberts") {
+            question = true;
+            CHECK(h["question"].is_null());  // a question answers nothing
+        }
+    }
+    CHECK(answer);
+    CHECK(question);
+    const auto text = search({"\"ad load\"", "--section", "qa", "--speaker", "Fei Chen"});
+    CHECK(text.out.find("asked by Ryan Roberts (Navis Capital):") != std::string::npos);
 }
 
 TEST_CASE("text output colours only when asked, and marks matches either way") {

@@ -16,6 +16,12 @@ namespace {
 
 StoredCall call_of(const Transcript& t) { return stored_call(t.call, schema::call_key(t.call)); }
 
+MatchOptions paging(Xapian::doccount offset, Xapian::doccount limit, SortOrder sort) {
+    MatchOptions options;
+    options.offset = offset, options.limit = limit, options.sort = sort;
+    return options;
+}
+
 struct IndexedSample {
     test_support::TempDir dir;
     analyze::TextAnalyzer analyzer;
@@ -41,14 +47,20 @@ TEST_CASE("hits are ranked from 1, carry their stored paragraph, and respect off
     Matcher matcher(s.dir.path / "db");
     s.analyzer.set_stem_expander(matcher.stem_expander());
     const auto q = parse_query("EngageLab", {}, s.analyzer);
-    const auto all = matcher.match(q, {0, 10, SortOrder::Relevance});
-    REQUIRE(all.hits.size() == 4);
+    const auto all = matcher.match(q, paging(0, 10, SortOrder::Relevance));
+    // The analyst's question and its translation, in each call: one hit a pair.
+    REQUIRE(all.hits.size() == 2);
     CHECK(all.hits[0].rank == 1);
     CHECK(all.hits[0].paragraph.speaker == "Unidentified Analyst");
-    const auto page = matcher.match(q, {2, 1, SortOrder::Relevance});
+    CHECK(all.hits[0].paragraph.translation);
+    const auto page = matcher.match(q, paging(1, 1, SortOrder::Relevance));
     REQUIRE(page.hits.size() == 1);
-    CHECK(page.hits[0].rank == 3);
-    CHECK(matcher.count(q) == 4);
+    CHECK(page.hits[0].rank == 2);
+    CHECK(matcher.count(q) == 2);
+    // Restricted to one language, that side of each pair.
+    const auto zh = matcher.match(parse_query("EngageLab lang:zh", {}, s.analyzer), paging(0, 10, SortOrder::Relevance));
+    REQUIRE(zh.hits.size() == 2);
+    CHECK(zh.hits[0].paragraph.lang == "zh");
 }
 
 TEST_CASE("sorting by date puts the newer call first, in speaking order within it") {
@@ -56,12 +68,12 @@ TEST_CASE("sorting by date puts the newer call first, in speaking order within i
     Matcher matcher(s.dir.path / "db");
     s.analyzer.set_stem_expander(matcher.stem_expander());
     const auto q = parse_query("role:cfo", {}, s.analyzer);
-    const auto newest = matcher.match(q, {0, 10, SortOrder::Newest});
-    REQUIRE(newest.hits.size() == 8);
+    const auto newest = matcher.match(q, paging(0, 10, SortOrder::Newest));
+    REQUIRE(newest.hits.size() == 4);  // two translated pairs in each call
     CHECK(newest.hits[0].paragraph.year == 2023);
-    CHECK(newest.hits[7].paragraph.year == 2021);
+    CHECK(newest.hits[3].paragraph.year == 2021);
     CHECK(newest.hits[0].paragraph.text.rfind("Subscription", 0) == 0);
-    const auto oldest = matcher.match(q, {0, 10, SortOrder::Oldest});
+    const auto oldest = matcher.match(q, paging(0, 10, SortOrder::Oldest));
     CHECK(oldest.hits[0].paragraph.year == 2021);
 }
 
@@ -91,7 +103,7 @@ TEST_CASE("a matcher kept open across several commits answers from the newest st
     Matcher matcher(s.dir.path / "db");
     s.analyzer.set_stem_expander(matcher.stem_expander());
     const auto q = parse_query("EngageLab", {}, s.analyzer);
-    REQUIRE(matcher.count(q) == 4);
+    REQUIRE(matcher.count(q) == 2);  // one hit per translated pair
     // Commits free the blocks of older revisions, which makes a reader on an old
     // revision throw DatabaseModifiedError; the matcher must reopen and retry.
     const auto generation = *IndexLayout(s.dir.path / "db").live_generation();
@@ -105,9 +117,9 @@ TEST_CASE("a matcher kept open across several commits answers from the newest st
         }
         writer.commit();
     }
-    const auto after = matcher.match(q, {0, 10, SortOrder::Relevance});
+    const auto after = matcher.match(q, paging(0, 10, SortOrder::Relevance));
     CHECK(after.hits.size() == 10);
-    CHECK(matcher.count(q) == 4 + 5 * 20 * 2);
+    CHECK(matcher.count(q) == 2 + 5 * 20);
 }
 
 TEST_CASE("a bare word is expanded against the same state it is matched on") {
@@ -131,7 +143,7 @@ TEST_CASE("a bare word is expanded against the same state it is matched on") {
     // new form counts.
     CHECK(matcher.count(parse) == 3);
     ParsedQuery parsed;
-    CHECK(matcher.match(parse, {0, 10, SortOrder::Relevance}, parsed).hits.size() == 3);
+    CHECK(matcher.match(parse, paging(0, 10, SortOrder::Relevance), parsed).hits.size() == 3);
     CHECK(parsed.highlight.stems == std::vector<std::string>{"repurchas"});
 }
 
@@ -140,7 +152,7 @@ TEST_CASE("a matcher kept open across a rebuild answers from the new generation"
     Matcher matcher(s.dir.path / "db");
     s.analyzer.set_stem_expander(matcher.stem_expander());
     const auto q = parse_query("EngageLab", {}, s.analyzer);
-    REQUIRE(matcher.count(q) == 4);
+    REQUIRE(matcher.count(q) == 2);
     const IndexLayout layout(s.dir.path / "db");
     const auto generation = layout.new_generation();
     {
@@ -152,6 +164,68 @@ TEST_CASE("a matcher kept open across a rebuild answers from the new generation"
     }
     layout.publish(generation);
     layout.remove_stale_generations();
-    CHECK(matcher.count(q) == 2);
-    CHECK(matcher.match(q, {0, 10, SortOrder::Relevance}).hits.size() == 2);
+    CHECK(matcher.count(q) == 1);
+    CHECK(matcher.match(q, paging(0, 10, SortOrder::Relevance)).hits.size() == 1);
+}
+
+TEST_CASE("with the proximity boost on, the words side by side rank above the same words apart") {
+    test_support::TempDir dir;
+    analyze::TextAnalyzer analyzer;
+    const IndexLayout layout(dir.path / "db");
+    const auto generation = layout.new_generation();
+    {
+        IndexWriter writer(generation);
+        auto transcript = test_support::sample_transcript();
+        transcript.turns.resize(1);
+        // Same length, same frequencies: BM25 alone ties them.
+        transcript.turns[0].paragraphs = {{"The supply was tight and we expect the chain to ease.", Lang::En, {}, {}},
+                                          {"The supply chain was tight and we expect it to ease.", Lang::En, {}, {}}};
+        writer.replace_file("a", build_documents(transcript, "a", analyzer), {"a", "1", 2}, call_of(transcript));
+        writer.commit();
+    }
+    layout.publish(generation);
+    Matcher matcher(dir.path / "db");
+    analyzer.set_stem_expander(matcher.stem_expander());
+    const auto q = parse_query("supply chain", {}, analyzer);
+    MatchOptions options;
+    options.ranking.proximity = 0;
+    const auto plain = matcher.match(q, options);
+    REQUIRE(plain.hits.size() == 2);
+    CHECK(plain.hits[0].score == doctest::Approx(plain.hits[1].score));
+    options.ranking.proximity = 1;
+    const auto boosted = matcher.match(q, options);
+    REQUIRE(boosted.hits.size() == 2);
+    CHECK(boosted.hits[0].paragraph.text.rfind("The supply chain", 0) == 0);
+    CHECK(boosted.hits[0].rank == 1);
+    CHECK(boosted.hits[0].score > boosted.hits[1].score);
+    // Pages of a reranked query agree with the whole list.
+    options.offset = 1, options.limit = 1;
+    const auto second = matcher.match(q, options);
+    REQUIRE(second.hits.size() == 1);
+    CHECK(second.hits[0].rank == 2);
+    CHECK(second.hits[0].paragraph.text == boosted.hits[1].paragraph.text);
+}
+
+TEST_CASE("per call: one hit a call, its best passage, with the call's matching passages counted as shown") {
+    IndexedSample s;
+    Matcher matcher(s.dir.path / "db");
+    s.analyzer.set_stem_expander(matcher.stem_expander());
+    MatchOptions options;
+    options.per_call = true;
+    const auto q = parse_query("role:cfo", {}, s.analyzer);
+    const auto calls = matcher.match(q, options);
+    REQUIRE(calls.hits.size() == 2);
+    CHECK(calls.hits[0].paragraph.call != calls.hits[1].paragraph.call);
+    for (const Hit& hit : calls.hits) CHECK(hit.call_matches == 2);  // two translated pairs, each once
+    CHECK(matcher.count(q, true) == 2);
+    CHECK(matcher.count(q, false) == 4);
+    options.sort = SortOrder::Newest;
+    const auto newest = matcher.match(q, options);
+    REQUIRE(newest.hits.size() == 2);
+    CHECK(newest.hits[0].paragraph.year == 2023);
+    options.offset = 1;
+    const auto second = matcher.match(q, options);
+    REQUIRE(second.hits.size() == 1);
+    CHECK(second.hits[0].rank == 2);
+    CHECK(second.hits[0].paragraph.year == 2021);
 }

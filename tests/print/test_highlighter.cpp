@@ -56,6 +56,23 @@ TEST_CASE("highlighter: exact words match as written, case-insensitively") {
     CHECK(spans.front() == Span{0, 8});
 }
 
+TEST_CASE("highlighter: a phrase is one span where its words stand together, and nowhere else") {
+    TextAnalyzer analyzer;
+    // Seed 003, line 232 (cut): "kind of" alone is not the phrase.
+    const std::string text = "talking a bit about the kind of cross-selling and progress there. I'm wondering if you "
+                             "guys have any analysis kind of about on a customer cohort kind of basis";
+    HighlightTerms terms;
+    (void)analyzer.phrase_query("cohort kind of basis", terms);
+    const std::vector<Span> spans = find_highlights(text, terms, analyzer);
+    CHECK(highlighted(text, spans) == std::vector<std::string>{"cohort kind of basis"});
+    // Punctuation between the words does not break a phrase, as in the index.
+    HighlightTerms hyphen;
+    (void)analyzer.phrase_query("forward looking", hyphen);
+    const std::string statements = "These forward-looking statements; forward, looking; looking forward.";
+    CHECK(highlighted(statements, find_highlights(statements, hyphen, analyzer)) ==
+          std::vector<std::string>{"forward-looking", "forward, looking"});
+}
+
 TEST_CASE("highlighter: words split like the TermGenerator's") {
     TextAnalyzer analyzer;
     const std::string text = "today's revenue of 4,050 and S&M costs; Aurora’s";

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "print/json_printer.h"
+#include "print/snippet.h"
 #include "support/sample_hit.h"
 
 using namespace callsearch;
@@ -76,9 +77,24 @@ std::string reference_json(const Hit& hit, const std::vector<Span>& highlights) 
     j["lang"] = p.lang;
     j["turn"] = p.turn;
     j["paragraph"] = p.paragraph;
+    j["passage"] = p.passage;
+    j["passages"] = p.passages;
     j["text"] = p.text;
     j["translation"] = p.translation ? json(*p.translation) : json(nullptr);
     j["highlights"] = spans;
+    const Snippet snippet = make_snippet(p.text, highlights);
+    json snippet_spans = json::array();
+    for (const Span& s : snippet.highlights) snippet_spans.push_back({s.begin, s.end});
+    j["snippet"] = snippet.text;
+    j["snippet_highlights"] = snippet_spans;
+    j["question"] = nullptr;
+    if (hit.question) {
+        nlohmann::ordered_json q;
+        q["speaker"] = hit.question->speaker;
+        q["firm"] = optional_string(hit.question->firm);
+        q["text"] = hit.question->text;
+        j["question"] = q;
+    }
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

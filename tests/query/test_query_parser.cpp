@@ -148,6 +148,6 @@ TEST_CASE("the parsed query knows what to highlight") {
     Fixture f;
     const ParsedQuery parsed = parse_query("repurchases \"adjusted EBITDA\" 订阅", {}, f.analyzer_);
     CHECK(!parsed.highlight.stems.empty());
-    CHECK(parsed.highlight.exact_words.size() == 2);
+    CHECK(parsed.highlight.phrases == std::vector<std::vector<std::string>>{{"adjusted", "ebitda"}});
     CHECK(!parsed.highlight.han_strings.empty());
 }

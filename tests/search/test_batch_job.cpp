@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/indexing_job.h"
-#include "match/search_job.h"
+#include "search/search_job.h"
 #include "query/filter_values.h"
 #include "search/batch_job.h"
 #include "support/temp_dir.h"
