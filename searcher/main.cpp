@@ -49,7 +49,7 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
             options.push_back(arg);
             // An option's value is never a query word, even if it starts with '-'.
             if (arg.find('=') == std::string::npos && i + 1 < argc && arg != "--count" && arg != "--json" &&
-                arg != "--help") {
+                arg != "--synonyms" && arg != "--help") {
                 options.push_back(argv[++i]);
             }
         }
@@ -94,6 +94,9 @@ int main(int argc, char** argv) {
     for (const auto& [field, help] : filter_options) {
         app.add_option(std::string("--") + callsearch::field_name(field), filters[field], help);
     }
+    std::string since, until;
+    app.add_option("--since", since, "Calls dated on or after YYYY-MM-DD (calls without a date are left out)");
+    app.add_option("--until", until, "Calls dated on or before YYYY-MM-DD (calls without a date are left out)");
     app.add_option("--limit", config.match.limit, "Hits to print (default 10)")->check(CLI::Range(1u, 1000000u));
     app.add_option("--offset", config.match.offset, "Hits to skip first");
     app.add_option("--sort", sort, "relevance, newest or oldest")
@@ -102,6 +105,10 @@ int main(int argc, char** argv) {
     app.add_flag("--json", json, "JSON Lines: one object per hit");
     app.add_option("--color", color, "auto, always or never (auto honours NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("--synonyms", config.synonyms, "Expand every word through the thesaurus (as ~word does)");
+    std::string thesaurus;
+    app.add_option("--thesaurus", thesaurus,
+                   "Your synonym groups, added to the shipped ones (default: $CALLSEARCH_THESAURUS)");
     app.add_option("--batch", batch,
                    "Run every query of FILE (- for stdin), one per line or JSON object; JSON Lines out");
     app.add_option("QUERY", words, "Words, \"phrases\", AND OR NOT -word, field:value");
@@ -120,6 +127,8 @@ int main(int argc, char** argv) {
     for (const auto& [field, value] : filters) {
         if (!value.empty()) config.filters.push_back({field, value});
     }
+    // One inclusive range on the call date; an open end is no bound.
+    if (!since.empty() || !until.empty()) config.filters.push_back({callsearch::Field::Date, since + ".." + until});
     config.match.sort = sort == "newest"   ? callsearch::SortOrder::Newest
                         : sort == "oldest" ? callsearch::SortOrder::Oldest
                                            : callsearch::SortOrder::Relevance;
@@ -127,11 +136,13 @@ int main(int argc, char** argv) {
                     : json ? callsearch::OutputFormat::Json
                            : callsearch::OutputFormat::Text;
     config.color = want_color(color);
+    if (!thesaurus.empty()) config.thesaurus = thesaurus;
 
     if (batch) {
         if (!words.empty()) return fail("--batch reads the queries from " + *batch + "; give no QUERY words");
         if (batch->empty()) return fail("--batch must name a file, or - for stdin");
-        callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count};
+        callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count, config.synonyms,
+                                             config.thesaurus};
         std::ifstream file;
         if (*batch != "-") {
             file.open(*batch);

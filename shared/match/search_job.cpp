@@ -8,12 +8,14 @@ namespace callsearch {
 
 SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
+    ThesaurusSource thesaurus(config.thesaurus);
+    const QueryOptions options{config.synonyms, [&]() -> const Thesaurus& { return thesaurus.get(); }};
     // Parse before opening the index: a bad query is reported as such even
     // when there is no index yet. Then again with the index's stems at hand.
-    (void)parse_query(config.query, config.filters, analyzer);
+    (void)parse_query(config.query, config.filters, analyzer, options);
     Matcher matcher(config.db_dir);
     analyzer.set_stem_expander(matcher.stem_expander());
-    const auto parse = [&] { return parse_query(config.query, config.filters, analyzer); };
+    const auto parse = [&] { return parse_query(config.query, config.filters, analyzer, options); };
 
     SearchOutcome outcome;
     if (config.format == OutputFormat::Count) {

@@ -4,6 +4,7 @@
 // outcome to an exit code.
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,13 +23,16 @@ struct SearchConfig {
     MatchOptions match;
     OutputFormat format = OutputFormat::Text;
     bool color = false;
+    bool synonyms = false;                            // --synonyms
+    std::optional<std::filesystem::path> thesaurus;  // --thesaurus FILE
 };
 
 struct SearchOutcome {
     Xapian::doccount matches = 0;  // hits printed, or the count for OutputFormat::Count
 };
 
-// Writes results to `out`. Throws QueryError (bad query) or DatabaseError.
+// Writes results to `out`. Throws QueryError (bad query), ThesaurusError or
+// DatabaseError.
 [[nodiscard]] SearchOutcome run_search(const SearchConfig& config, std::ostream& out);
 
 }  // namespace callsearch
