@@ -161,6 +161,14 @@ int main(int argc, char** argv) {
 
     try {
         const auto outcome = callsearch::run_search(config, std::cout);
+        // People read suggestions on stderr; scripts got them as JSON lines.
+        if (config.format != callsearch::OutputFormat::Json) {
+            for (const auto& s : outcome.suggestions) {
+                std::cerr << "searcher: did you mean: ";
+                for (std::size_t i = 0; i < s.nearest.size(); ++i) std::cerr << (i ? ", " : "") << s.nearest[i];
+                std::cerr << " (for " << (s.field == "query" ? "" : "--" + s.field + " ") << "'" << s.word << "')\n";
+            }
+        }
         return outcome.matches > 0 ? kExitHits : kExitNoHits;
     } catch (const Xapian::Error& e) {  // not a std::exception
         return fail(e.get_description());

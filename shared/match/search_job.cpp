@@ -1,10 +1,26 @@
 #include "match/search_job.h"
 
+#include <nlohmann/json.hpp>
+
 #include "analyze/text_analyzer.h"
 #include "print/json_printer.h"
 #include "print/text_printer.h"
 
 namespace callsearch {
+
+namespace {
+
+// Nothing matched: what the user may have meant. Spelling is advice, so an
+// index that cannot be read for it gives none rather than an error.
+std::vector<Suggestion> suggestions_for(const SearchConfig& config) {
+    try {
+        return spelling_suggestions(Xapian::Database(config.db_dir.string()), config.query, config.filters);
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+}
+
+}  // namespace
 
 SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
@@ -21,6 +37,7 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     if (config.format == OutputFormat::Count) {
         outcome.matches = matcher.count(parse);
         out << outcome.matches << '\n';
+        if (outcome.matches == 0) outcome.suggestions = suggestions_for(config);
         return outcome;
     }
     ParsedQuery parsed;
@@ -37,8 +54,19 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
             out << format_text_hit(hit, spans, translation_spans, style);
         }
     }
-    out.flush();
     outcome.matches = static_cast<Xapian::doccount>(result.hits.size());
+    if (outcome.matches == 0 && config.match.offset == 0) {
+        outcome.suggestions = suggestions_for(config);
+        if (config.format == OutputFormat::Json) {
+            for (const Suggestion& s : outcome.suggestions) {
+                out << nlohmann::ordered_json{{"type", "suggestion"}, {"field", s.field}, {"word", s.word},
+                                      {"suggestions", s.nearest}}
+                           .dump()
+                    << '\n';
+            }
+        }
+    }
+    out.flush();
     return outcome;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "match/matcher.h"
+#include "match/spelling.h"
 #include "query/filter_values.h"
 
 namespace callsearch {
@@ -29,6 +30,9 @@ struct SearchConfig {
 
 struct SearchOutcome {
     Xapian::doccount matches = 0;  // hits printed, or the count for OutputFormat::Count
+    // When nothing matched: words the index holds near the unknown ones (with
+    // OutputFormat::Json also printed, one {"type":"suggestion",...} line each).
+    std::vector<Suggestion> suggestions;
 };
 
 // Writes results to `out`. Throws QueryError (bad query), ThesaurusError or

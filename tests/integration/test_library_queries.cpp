@@ -237,3 +237,31 @@ TEST_CASE("~word and --synonyms expand through the shipped thesaurus; --thesauru
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("cannot read thesaurus") != std::string::npos);
 }
+
+TEST_CASE("a search that finds nothing suggests nearby words: on stderr, or as JSON with --json; exit 1") {
+    const auto text = search({"repurchse"});
+    CHECK(text.exit_code == 1);
+    CHECK(text.out.empty());
+    CHECK(text.err == "searcher: did you mean: repurchase (for 'repurchse')\n");
+
+    const auto speaker = search({"--speaker", "Bogn", "revenue"});
+    CHECK(speaker.exit_code == 1);
+    CHECK(speaker.err.find("did you mean: bong (for --speaker 'bogn')") != std::string::npos);
+
+    const auto js = search({"--json", "--company", "Aurra", "subscriptoin"});
+    CHECK(js.exit_code == 1);
+    CHECK(js.err.empty());
+    std::vector<json> objects;
+    std::istringstream lines(js.out);
+    for (std::string line; std::getline(lines, line);) objects.push_back(json::parse(line));
+    REQUIRE(objects.size() == 2);
+    CHECK(objects[0] == json{{"type", "suggestion"}, {"field", "query"}, {"word", "subscriptoin"},
+                             {"suggestions", {"subscription"}}});
+    CHECK(objects[1]["field"] == "company");
+    CHECK(objects[1]["suggestions"] == json{"aurora"});
+
+    // A search with hits suggests nothing.
+    const auto found = search({"repurchase"});
+    CHECK(found.exit_code == 0);
+    CHECK(found.err.empty());
+}
