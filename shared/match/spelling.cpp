@@ -77,10 +77,17 @@ std::vector<std::string> query_words(std::string_view query) {
 std::vector<std::string> nearest(const Xapian::Database& db, std::string_view prefix, const std::string& word) {
     const std::size_t limit = word.size() < 6 ? 1 : 2;
     std::vector<std::tuple<std::size_t, Xapian::doccount, std::string>> found;  // distance, -freq order
-    for (auto it = db.allterms_begin(std::string(prefix)); it != db.allterms_end(std::string(prefix)); ++it) {
-        const std::string term = (*it).substr(prefix.size());
-        // Unprefixed terms share the table with prefixed ones (capitals).
-        if (term.empty() || !(term[0] >= 'a' && term[0] <= 'z') || term == word) continue;
+    // Only words with the same first letter: that keeps a search that finds
+    // nothing fast on a large index (all terms would be ~26 times as many),
+    // and first letters are rarely the ones mistyped.
+    const std::string start = std::string(prefix) + word.substr(0, 1);
+    for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+        const std::string full = *it;
+        if (full.size() > start.size() - 1 + word.size() + limit || full.size() + limit < prefix.size() + word.size()) {
+            continue;
+        }
+        const std::string term = full.substr(prefix.size());
+        if (term == word) continue;
         const std::size_t d = edit_distance(word, term, limit);
         if (d <= limit) found.emplace_back(d, it.get_termfreq(), term);
     }
