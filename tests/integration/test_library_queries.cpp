@@ -211,7 +211,7 @@ TEST_CASE("--since and --until bound the call date inclusively and leave out cal
     CHECK(json::parse(stats.out)["calls_without_date"] == 1);
 }
 
-TEST_CASE("~word and --synonyms expand through the shipped thesaurus; --thesaurus adds a user file") {
+TEST_CASE("~word and --synonyms expand through the shipped thesaurus, and --thesaurus adds a user file") {
     const auto plain = keys(hits_of({"SaaS"}));
     const auto expanded = keys(hits_of({"~SaaS"}));  // SaaS ~ cloud ~ software as a service ~ ...
     CHECK(std::includes(expanded.begin(), expanded.end(), plain.begin(), plain.end()));
@@ -238,7 +238,7 @@ TEST_CASE("~word and --synonyms expand through the shipped thesaurus; --thesauru
     CHECK(missing.err.find("cannot read thesaurus") != std::string::npos);
 }
 
-TEST_CASE("a search that finds nothing suggests nearby words: on stderr, or as JSON with --json; exit 1") {
+TEST_CASE("a search that finds nothing suggests nearby words: on stderr, or as JSON with --json, exit 1") {
     const auto text = search({"repurchse"});
     CHECK(text.exit_code == 1);
     CHECK(text.out.empty());

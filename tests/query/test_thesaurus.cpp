@@ -83,7 +83,7 @@ TEST_CASE("the shipped thesaurus is found from the build tree and holds the fina
     CHECK(has(t.expand("merger"), "acquisition"));
 }
 
-TEST_CASE("a user file adds its groups to the shipped ones; $CALLSEARCH_THESAURUS names one too") {
+TEST_CASE("a user file adds its groups to the shipped ones, and $CALLSEARCH_THESAURUS names one too") {
     const auto file = std::filesystem::temp_directory_path() / "callsearch_test_user_thesaurus.txt";
     std::ofstream(file) << "moonshot ~ big bet ~ bold wager\n";
     const Thesaurus t = load_thesaurus(file);
