@@ -50,7 +50,7 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
             options.push_back(arg);
             // An option's value is never a query word, even if it starts with '-'.
             if (arg.find('=') == std::string::npos && i + 1 < argc && arg != "--count" && arg != "--json" &&
-                arg != "--full" && arg != "--per-call" && arg != "--help") {
+                arg != "--full" && arg != "--per-call" && arg != "--synonyms" && arg != "--help") {
                 options.push_back(argv[++i]);
             }
         }
@@ -102,6 +102,9 @@ int main(int argc, char** argv) {
     for (const auto& [field, help] : filter_options) {
         app.add_option(std::string("--") + callsearch::field_name(field), filters[field], help);
     }
+    std::string since, until;
+    app.add_option("--since", since, "Calls dated on or after YYYY-MM-DD (calls without a date are left out)");
+    app.add_option("--until", until, "Calls dated on or before YYYY-MM-DD (calls without a date are left out)");
     app.add_option("--limit", config.match.limit, "Hits to print (default 10)")->check(CLI::Range(1u, 1000000u));
     app.add_option("--offset", config.match.offset, "Hits to skip first");
     app.add_option("--sort", sort, "relevance, newest or oldest")
@@ -112,6 +115,10 @@ int main(int argc, char** argv) {
     app.add_flag("--per-call", per_call, "One result per call: its number of matching passages and best passage");
     app.add_option("--color", color, "auto, always or never (auto honours NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("--synonyms", config.synonyms, "Expand every word through the thesaurus (as ~word does)");
+    std::string thesaurus;
+    app.add_option("--thesaurus", thesaurus,
+                   "Your synonym groups, added to the shipped ones (default: $CALLSEARCH_THESAURUS)");
     app.add_option("--batch", batch,
                    "Run every query of FILE (- for stdin), one per line or JSON object; JSON Lines out");
     app.add_option("QUERY", words, "Words, \"phrases\", AND OR NOT -word, field:value");
@@ -130,6 +137,8 @@ int main(int argc, char** argv) {
     for (const auto& [field, value] : filters) {
         if (!value.empty()) config.filters.push_back({field, value});
     }
+    // One inclusive range on the call date; an open end is no bound.
+    if (!since.empty() || !until.empty()) config.filters.push_back({callsearch::Field::Date, since + ".." + until});
     config.match.sort = sort == "newest"   ? callsearch::SortOrder::Newest
                         : sort == "oldest" ? callsearch::SortOrder::Oldest
                                            : callsearch::SortOrder::Relevance;
@@ -140,11 +149,13 @@ int main(int argc, char** argv) {
     config.full = full;
     config.match.per_call = per_call;
     config.width = terminal_width();
+    if (!thesaurus.empty()) config.thesaurus = thesaurus;
 
     if (batch) {
         if (!words.empty()) return fail("--batch reads the queries from " + *batch + "; give no QUERY words");
         if (batch->empty()) return fail("--batch must name a file, or - for stdin");
-        callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count};
+        callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count, config.synonyms,
+                                             config.thesaurus};
         std::ifstream file;
         if (*batch != "-") {
             file.open(*batch);
@@ -163,6 +174,14 @@ int main(int argc, char** argv) {
 
     try {
         const auto outcome = callsearch::run_search(config, std::cout);
+        // People read suggestions on stderr; scripts got them as JSON lines.
+        if (config.format != callsearch::OutputFormat::Json) {
+            for (const auto& s : outcome.suggestions) {
+                std::cerr << "searcher: did you mean: ";
+                for (std::size_t i = 0; i < s.nearest.size(); ++i) std::cerr << (i ? ", " : "") << s.nearest[i];
+                std::cerr << " (for " << (s.field == "query" ? "" : "--" + s.field + " ") << "'" << s.word << "')\n";
+            }
+        }
         return outcome.matches > 0 ? kExitHits : kExitNoHits;
     } catch (const Xapian::Error& e) {  // not a std::exception
         return fail(e.get_description());

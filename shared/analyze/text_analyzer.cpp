@@ -7,6 +7,7 @@
 #include "analyze/chinese_normalizer.h"
 #include "analyze/chinese_segmenter.h"
 #include "analyze/script.h"
+#include "analyze/sentence_splitter.h"
 #include "analyze/stemmer.h"
 #include "schema/index_schema.h"
 
@@ -112,8 +113,20 @@ struct TextAnalyzer::Impl {
     // keeps the two sides identical.
     void add_terms(Xapian::Document& doc, std::string_view text) {
         generator.set_document(doc);
-        const std::vector<ScriptRun> runs = split_han_runs(text);
         Xapian::termpos pos = 0;
+        bool first = true;
+        for (const std::string_view sentence : split_sentences(text)) {
+            // Sentences are kSentenceGap positions apart, so that a window of
+            // kSentenceGap positions never spans two of them (SENTENCE(...)).
+            if (!first) pos += schema::kSentenceGap;
+            first = false;
+            add_sentence_terms(doc, sentence, pos);
+        }
+        generator.set_document(Xapian::Document());  // don't keep the caller's document alive
+    }
+
+    void add_sentence_terms(Xapian::Document& doc, std::string_view text, Xapian::termpos& pos) {
+        const std::vector<ScriptRun> runs = split_han_runs(text);
         bool jump_before_han = false;
         for (std::size_t i = 0; i < runs.size(); ++i) {
             const std::string_view run = text.substr(runs[i].begin, runs[i].end - runs[i].begin);
@@ -138,7 +151,6 @@ struct TextAnalyzer::Impl {
                 jump_before_han = han_after && trailing_punctuation(run);
             }
         }
-        generator.set_document(Xapian::Document());  // don't keep the caller's document alive
     }
 
     void add_han_run(Xapian::Document& doc, std::string_view run, Xapian::termpos& pos) {

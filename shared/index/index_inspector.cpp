@@ -141,6 +141,7 @@ IndexStats read_stats(const fs::path& dir, std::size_t top_speakers) {
         ++stats.calls;
         const auto p = first_paragraph(db, std::string(schema::kCallPrefix) + call);
         if (p) ++stats.calls_by_company_year[p->company][p->year];
+        if (p && !p->date) ++stats.calls_without_date;
     }
 
     const auto speakers = counts_by_prefix(db, schema::kSpeakerNamePrefix);
@@ -177,6 +178,7 @@ std::string format_stats_text(const IndexStats& s) {
     std::ostringstream out;
     out << "generation " << s.generation << ", schema " << s.schema_version << ": " << s.files << " files, " << s.calls
         << " calls, " << s.paragraphs << " paragraphs, " << s.speakers << " speakers\n";
+    out << "calls without a date: " << s.calls_without_date << '\n';
     out << "paragraphs by language:";
     for (const auto& [lang, n] : s.paragraphs_by_lang) out << ' ' << lang << ' ' << n;
     out << "\nparagraphs by section:";
@@ -200,6 +202,7 @@ std::string format_stats_json(const IndexStats& s) {
     j["schema_version"] = s.schema_version;
     j["files"] = s.files;
     j["calls"] = s.calls;
+    j["calls_without_date"] = s.calls_without_date;
     j["paragraphs"] = s.paragraphs;
     j["paragraphs_by_lang"] = s.paragraphs_by_lang;
     j["paragraphs_by_section"] = s.paragraphs_by_section;

@@ -34,6 +34,7 @@ struct IndexStats {
     std::string schema_version;
     std::size_t files = 0;
     std::size_t calls = 0;
+    std::size_t calls_without_date = 0;  // what --since/--until/date: always leave out
     Xapian::doccount paragraphs = 0;
     std::map<std::string, std::map<int, std::size_t>> calls_by_company_year;
     std::map<std::string, Xapian::doccount> paragraphs_by_lang;

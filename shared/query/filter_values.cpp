@@ -14,10 +14,11 @@ namespace callsearch {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Field>, 9> kFieldNames = {{
+constexpr std::array<std::pair<std::string_view, Field>, 10> kFieldNames = {{
     {"speaker", Field::Speaker}, {"role", Field::Role},       {"company", Field::Company},
     {"ticker", Field::Ticker},   {"year", Field::Year},       {"quarter", Field::Quarter},
     {"lang", Field::Lang},       {"section", Field::Section}, {"call", Field::Call},
+    {"date", Field::Date},
 }};
 
 std::string lower_ascii(std::string_view s) {
@@ -78,6 +79,36 @@ Xapian::Query year_query(std::string_view value) {
     std::vector<std::string> terms;
     for (int y = *first; y <= *last; ++y) terms.push_back(schema::year_term(y));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// A real calendar date written YYYY-MM-DD, the form the index stores
+// (schema::kSlotDate), so that string order is date order.
+bool is_iso_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    const auto year = parse_int(s.substr(0, 4));
+    const auto month = parse_int(s.substr(5, 2));
+    const auto day = parse_int(s.substr(8, 2));
+    if (!year || !month || !day || *year < 1900 || *month < 1 || *month > 12 || *day < 1) return false;
+    constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (*year % 4 == 0 && *year % 100 != 0) || *year % 400 == 0;
+    const int days = *month == 2 && !leap ? 28 : kDays[*month - 1];
+    return *day <= days;
+}
+
+Xapian::Query date_query(std::string_view value) {
+    const auto dots = value.find("..");
+    const std::string_view first = value.substr(0, dots);
+    const std::string_view last = dots == std::string_view::npos ? first : value.substr(dots + 2);
+    const bool first_ok = first.empty() || is_iso_date(first);
+    const bool last_ok = last.empty() || is_iso_date(last);
+    if (!first_ok || !last_ok || (first.empty() && last.empty()) || (!first.empty() && !last.empty() && first > last)) {
+        throw bad_value(Field::Date, value,
+                        "a date YYYY-MM-DD such as 2021-09-09, or a range such as 2021-01-01..2021-12-31");
+    }
+    // A call without a date has no value in the slot, which no range matches.
+    if (first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, std::string(last));
+    if (last.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string(first));
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, std::string(first), std::string(last));
 }
 
 }  // namespace
@@ -143,6 +174,8 @@ Xapian::Query filter_query(const FilterSpec& filter) {
         throw bad_value(Field::Section, value, "prepared or qa");
     case Field::Call:
         return Xapian::Query(schema::call_term(lowered));
+    case Field::Date:
+        return date_query(lowered);
     }
     throw QueryError("unknown field");
 }

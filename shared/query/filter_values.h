@@ -17,7 +17,7 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-enum class Field { Speaker, Role, Company, Ticker, Year, Quarter, Lang, Section, Call };
+enum class Field { Speaker, Role, Company, Ticker, Year, Quarter, Lang, Section, Call, Date };
 
 // "speaker", "role", ... (case-insensitive); nullopt for anything else.
 [[nodiscard]] std::optional<Field> field_from_name(std::string_view name);
@@ -33,6 +33,9 @@ struct FilterSpec {
 // the name. Company: every word must be in the company name. Year: "2021" or
 // a range "2020..2021". Quarter: "2" or "Q2". Lang: en|zh (english, chinese).
 // Section: prepared|qa (also "q&a", "questions", "prepared remarks").
+// Date: the call date, "2021-09-09", or an inclusive range "2021-01-01..2021-12-31"
+// with either end left open ("2021-01-01.." is --since, "..2021-12-31" --until);
+// calls without a date never match.
 [[nodiscard]] Xapian::Query filter_query(const FilterSpec& filter);
 
 }  // namespace callsearch

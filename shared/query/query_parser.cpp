@@ -1,19 +1,51 @@
 #include "query/query_parser.h"
 
+#include <algorithm>
+#include <charconv>
 #include <optional>
 #include <string>
+
+#include "schema/index_schema.h"
 
 namespace callsearch {
 
 namespace {
 
-enum class TokenKind { Word, Phrase, Filter, LParen, RParen, And, Or, Not, Minus };
+enum class TokenKind { Word, Phrase, Filter, LParen, RParen, And, Or, Not, Minus, Near, Sentence, Tilde };
 
 struct Token {
     TokenKind kind;
     std::string text;            // word or phrase text, filter value
     Field field = Field::Speaker;  // for Filter
+    unsigned distance = 0;         // for Near: the n of NEAR/n, ADJ/n
+    bool ordered = false;          // for Near: ADJ
+    bool synonym = false;          // for Word and Phrase: ~ before it
 };
+
+// The largest n of NEAR/n and ADJ/n: a window must stay within a sentence's
+// share of positions (schema::kSentenceGap).
+constexpr unsigned kMaxDistance = schema::kSentenceGap - 1;
+
+// "NEAR", "NEAR/5", "ADJ/2" -> a Near token; nullopt for any other word.
+// Throws QueryError for a malformed distance ("NEAR/0", "NEAR/x").
+std::optional<Token> proximity_token(const std::string& word, std::string_view whole) {
+    const std::size_t slash = word.find('/');
+    const std::string op = word.substr(0, slash);
+    if (op != "NEAR" && op != "ADJ") return std::nullopt;
+    Token token{TokenKind::Near, {}};
+    token.ordered = op == "ADJ";
+    token.distance = token.ordered ? 1 : 10;
+    if (slash == std::string::npos) return token;
+    const std::string digits = word.substr(slash + 1);
+    unsigned n = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || n < 1 || n > kMaxDistance) {
+        throw QueryError("invalid distance in '" + word + "': expected " + op + "/n with n from 1 to " +
+                         std::to_string(kMaxDistance) + " in query '" + std::string(whole) + "'");
+    }
+    token.distance = n;
+    return token;
+}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -50,6 +82,11 @@ std::vector<Token> tokenize(std::string_view s) {
             ++i;
             continue;
         }
+        if (at_token_start && c == '~' && i + 1 < s.size() && !is_space(s[i + 1])) {
+            tokens.push_back({TokenKind::Tilde, {}});
+            ++i;
+            continue;
+        }
         if (at_token_start && c == '+' && i + 1 < s.size() && !is_space(s[i + 1])) {
             ++i;  // "+word": required, which every word already is
             continue;
@@ -77,7 +114,15 @@ std::vector<Token> tokenize(std::string_view s) {
             }
         }
         i = end;
-        if (word == "AND") {
+        if (word == "SENTENCE" && i < s.size() && s[i] == '(') {
+            tokens.push_back({TokenKind::Sentence, {}});
+            ++i;
+            at_token_start = true;
+            continue;
+        }
+        if (auto near = proximity_token(word, s)) {
+            tokens.push_back(std::move(*near));
+        } else if (word == "AND") {
             tokens.push_back({TokenKind::And, {}});
         } else if (word == "OR") {
             tokens.push_back({TokenKind::Or, {}});
@@ -87,7 +132,19 @@ std::vector<Token> tokenize(std::string_view s) {
             tokens.push_back({TokenKind::Word, std::move(word)});
         }
     }
-    return tokens;
+    // "~" marks the word or phrase after it.
+    std::vector<Token> merged;
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        if (tokens[t].kind != TokenKind::Tilde) {
+            merged.push_back(std::move(tokens[t]));
+            continue;
+        }
+        if (t + 1 >= tokens.size() || (tokens[t + 1].kind != TokenKind::Word && tokens[t + 1].kind != TokenKind::Phrase)) {
+            throw QueryError("'~' goes right before a word or a \"phrase\" in query '" + std::string(s) + "'");
+        }
+        tokens[t + 1].synonym = true;
+    }
+    return merged;
 }
 
 // A parsed piece of the query. Boolean pieces (filters, pure negations) carry
@@ -100,10 +157,84 @@ struct Node {
 
 Xapian::Query weightless(const Xapian::Query& q) { return Xapian::Query(0.0, q); }
 
+// A word or phrase as an operand of NEAR, ADJ or SENTENCE. Xapian's OP_NEAR and
+// OP_PHRASE take only terms or ORs of terms, so a stemmed word becomes the OR
+// of its forms, and a phrase its words in order (its own query is then also
+// required, so its words are still adjacent). An operand with phrases among
+// its alternatives (a thesaurus group) is one form per phrase, and the
+// proximity query the OR over every combination of forms.
+struct ProximityForm {
+    std::vector<Xapian::Query> leaves;  // each a term or an OR of terms, in order
+    Xapian::termcount span = 1;         // positions the form covers
+    std::optional<Xapian::Query> phrase;
+};
+using ProximityOperand = std::vector<ProximityForm>;  // alternatives
+
+bool is_term(const Xapian::Query& q) { return q.get_type() == Xapian::Query::LEAF_TERM; }
+
+bool is_alternatives(const Xapian::Query& q) {
+    return q.get_type() == Xapian::Query::OP_OR || q.get_type() == Xapian::Query::OP_SYNONYM;
+}
+
+// Appends the forms of q; false if q is not made of terms, phrases and ORs.
+bool collect_forms(const Xapian::Query& q, std::vector<Xapian::Query>& terms, ProximityOperand& phrases) {
+    if (is_term(q)) {
+        terms.push_back(q);
+        return true;
+    }
+    if (is_alternatives(q)) {
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+            if (!collect_forms(q.get_subquery(i), terms, phrases)) return false;
+        }
+        return true;
+    }
+    // A bare word is its forms AND_MAYBE the form as typed (a ranking bonus,
+    // analyze/text_analyzer.h): in a proximity only its forms count.
+    if (q.get_type() == Xapian::Query::OP_AND_MAYBE && q.get_num_subqueries() == 2 &&
+        q.get_subquery(0).get_type() != Xapian::Query::OP_PHRASE) {
+        return collect_forms(q.get_subquery(0), terms, phrases);
+    }
+    // A Han query is its phrase AND_MAYBE its dictionary words.
+    const Xapian::Query phrase =
+        q.get_type() == Xapian::Query::OP_AND_MAYBE && q.get_num_subqueries() > 0 ? q.get_subquery(0) : q;
+    if (phrase.get_type() != Xapian::Query::OP_PHRASE) return false;
+    ProximityForm form;
+    for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
+        if (!is_term(phrase.get_subquery(i))) return false;
+        form.leaves.push_back(phrase.get_subquery(i));
+    }
+    form.span = static_cast<Xapian::termcount>(form.leaves.size());
+    // Han phrases may span a position jump or two (punctuation in the query).
+    for (const Xapian::Query& leaf : form.leaves) {
+        const std::string term = *leaf.get_terms_begin();
+        if (!term.empty() && static_cast<unsigned char>(term[0]) >= 0x80) {
+            form.span += 2;
+            break;
+        }
+    }
+    form.phrase = q;
+    phrases.push_back(std::move(form));
+    return true;
+}
+
+std::optional<ProximityOperand> proximity_operand(const Xapian::Query& q) {
+    std::vector<Xapian::Query> terms;
+    ProximityOperand forms;
+    if (!collect_forms(q, terms, forms)) return std::nullopt;
+    if (!terms.empty()) {
+        ProximityForm words;
+        words.leaves.push_back(terms.size() == 1 ? terms[0]
+                                                 : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        forms.insert(forms.begin(), std::move(words));
+    }
+    return forms;
+}
+
 class Parser {
 public:
-    Parser(std::string_view text, analyze::TextAnalyzer& analyzer, analyze::HighlightTerms& highlight)
-        : text_(text), tokens_(tokenize(text)), analyzer_(analyzer), highlight_(highlight) {}
+    Parser(std::string_view text, analyze::TextAnalyzer& analyzer, analyze::HighlightTerms& highlight,
+           const QueryOptions& options)
+        : text_(text), tokens_(tokenize(text)), analyzer_(analyzer), highlight_(highlight), options_(options) {}
 
     // nullopt: nothing searchable in the text (empty, or only punctuation).
     std::optional<Node> parse() {
@@ -152,13 +283,100 @@ private:
         if (at(TokenKind::And)) throw error("AND needs something on both sides");
         std::vector<Node> items;
         while (starts_operand()) {
-            if (auto n = parse_unary()) items.push_back(std::move(*n));
+            auto n = parse_unary();
+            if (at(TokenKind::Near)) n = parse_proximity_chain(std::move(n));
+            if (n) items.push_back(std::move(*n));
             if (at(TokenKind::And)) {
                 ++pos_;
                 if (!starts_operand()) throw error("AND needs something on both sides");
             }
         }
         return combine_and(std::move(items));
+    }
+
+    ProximityOperand operand_of(const std::optional<Node>& node, std::string_view op) const {
+        if (!node || node->boolean || node->negated) {
+            throw error(std::string(op) + " needs a word or a phrase on both sides");
+        }
+        auto operand = proximity_operand(node->query);
+        if (!operand) throw error(std::string(op) + " takes words, phrases and (a OR b) of them");
+        return std::move(*operand);
+    }
+
+    // No query a person types comes near this; a product of large thesaurus
+    // groups could.
+    static constexpr std::size_t kMaxCombinations = 256;
+
+    // The OR over every combination of the operands' forms of one window
+    // query: `distance` words apart (NEAR/ADJ), or within a sentence (nullopt).
+    Node proximity_node(const std::vector<ProximityOperand>& operands, Xapian::Query::op op,
+                        std::optional<unsigned> distance) const {
+        std::size_t combinations = 1;
+        for (const ProximityOperand& o : operands) {
+            combinations *= o.size();
+            if (combinations > kMaxCombinations) throw error("too many synonyms and phrases in one NEAR, ADJ or SENTENCE");
+        }
+        std::vector<Xapian::Query> alternatives;
+        std::vector<std::size_t> pick(operands.size(), 0);
+        for (std::size_t c = 0; c < combinations; ++c) {
+            std::vector<Xapian::Query> leaves;
+            std::vector<Xapian::Query> phrases;
+            // Words n apart are n + 1 positions wide; a phrase widens the
+            // window by its extra words.
+            Xapian::termcount window = distance ? *distance + 1 : schema::kSentenceGap;
+            for (std::size_t i = 0; i < operands.size(); ++i) {
+                const ProximityForm& form = operands[i][pick[i]];
+                leaves.insert(leaves.end(), form.leaves.begin(), form.leaves.end());
+                if (form.phrase) phrases.push_back(*form.phrase);
+                if (distance) window += form.span - 1;
+            }
+            Xapian::Query q(op, leaves.begin(), leaves.end(), window);
+            for (const Xapian::Query& p : phrases) q = Xapian::Query(Xapian::Query::OP_AND, q, p);
+            alternatives.push_back(std::move(q));
+            for (std::size_t i = 0; i < pick.size() && ++pick[i] == operands[i].size(); ++i) pick[i] = 0;
+        }
+        if (alternatives.size() == 1) return Node{std::move(alternatives[0]), false};
+        return Node{Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), false};
+    }
+
+    // a NEAR/n b [NEAR/m c ...]: one window over all operands. The chain must
+    // use one operator; its distance is the largest n given.
+    std::optional<Node> parse_proximity_chain(std::optional<Node> first) {
+        const bool ordered = tokens_[pos_].ordered;
+        const char* name = ordered ? "ADJ" : "NEAR";
+        std::vector<ProximityOperand> operands;
+        operands.push_back(operand_of(first, name));
+        unsigned distance = 0;
+        while (at(TokenKind::Near)) {
+            if (tokens_[pos_].ordered != ordered) throw error("NEAR and ADJ cannot be chained together (use brackets)");
+            distance = std::max(distance, tokens_[pos_].distance);
+            ++pos_;
+            if (!starts_operand() || at(TokenKind::Near)) throw error(std::string(name) + " needs a word or a phrase on both sides");
+            operands.push_back(operand_of(parse_unary(), name));
+        }
+        return proximity_node(operands, ordered ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_NEAR, distance);
+    }
+
+    // SENTENCE(a "b c" d): words and phrases only, all in one sentence.
+    std::optional<Node> parse_sentence() {
+        std::vector<ProximityOperand> operands;
+        std::optional<Node> last;
+        while (!at(TokenKind::RParen)) {
+            if (pos_ >= tokens_.size()) throw error("unclosed SENTENCE(");
+            const Token& token = tokens_[pos_++];
+            if (token.kind != TokenKind::Word && token.kind != TokenKind::Phrase) {
+                throw error("SENTENCE( ) takes only words and \"phrases\"");
+            }
+            auto node = scored(text_query(token));
+            if (node) {
+                operands.push_back(operand_of(node, "SENTENCE"));
+                last = std::move(node);
+            }
+        }
+        ++pos_;
+        if (operands.empty()) throw error("SENTENCE( ) needs words");
+        if (operands.size() == 1) return last;
+        return proximity_node(operands, Xapian::Query::OP_NEAR, std::nullopt);
     }
 
     // Deep nesting would exhaust the stack; no real query comes near this.
@@ -197,11 +415,14 @@ private:
             return inner;
         }
         case TokenKind::Word:
-            return scored(analyzer_.word_query(token.text, highlight_));
         case TokenKind::Phrase:
-            return scored(analyzer_.phrase_query(token.text, highlight_));
+            return scored(text_query(token));
         case TokenKind::Filter:
             return Node{filter_query({token.field, token.text}), true};
+        case TokenKind::Sentence:
+            return parse_sentence();
+        case TokenKind::Near:
+            throw error(std::string(token.ordered ? "ADJ" : "NEAR") + " needs a word or a phrase on both sides");
         default:
             throw error("unexpected operator");
         }
@@ -218,6 +439,29 @@ private:
     int depth_ = 0;
     analyze::TextAnalyzer& analyzer_;
     analyze::HighlightTerms& highlight_;
+    const QueryOptions& options_;
+
+    // A word or phrase token, expanded through the thesaurus when asked: the
+    // members as one OP_SYNONYM (so ranking sees one term), single words
+    // stemmed, several words as a phrase.
+    Xapian::Query text_query(const Token& token) {
+        const bool is_word = token.kind == TokenKind::Word;
+        const auto plain = [&](const std::string& text, bool word) {
+            return word ? analyzer_.word_query(text, highlight_) : analyzer_.phrase_query(text, highlight_);
+        };
+        if (!token.synonym && !(is_word && options_.synonyms)) return plain(token.text, is_word);
+        if (!options_.thesaurus) throw error("no thesaurus to expand '~" + token.text + "' with");
+        const std::vector<std::string> members = options_.thesaurus().expand(token.text);
+        std::vector<Xapian::Query> parts;
+        Xapian::Query typed = plain(token.text, is_word);
+        if (!typed.empty()) parts.push_back(std::move(typed));
+        for (std::size_t m = 1; m < members.size(); ++m) {
+            Xapian::Query q = plain(members[m], members[m].find(' ') == std::string::npos);
+            if (!q.empty()) parts.push_back(std::move(q));
+        }
+        if (parts.size() <= 1) return parts.empty() ? Xapian::Query() : parts[0];
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+    }
 
 public:
     // Conjunction of items: scored ones are ANDed, boolean ones filter them,
@@ -261,9 +505,9 @@ public:
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, const std::vector<FilterSpec>& filters,
-                        analyze::TextAnalyzer& analyzer) {
+                        analyze::TextAnalyzer& analyzer, const QueryOptions& options) {
     ParsedQuery parsed;
-    Parser parser(text, analyzer, parsed.highlight);
+    Parser parser(text, analyzer, parsed.highlight, options);
     std::vector<Node> parts;
     if (auto node = parser.parse()) parts.push_back(std::move(*node));
     for (const FilterSpec& f : filters) parts.push_back(Node{filter_query(f), true});

@@ -11,13 +11,20 @@
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "5";  // 5: one document per passage
+inline constexpr std::string_view kSchemaVersion = "6";  // 5: one document per passage; 6: a position gap at each sentence end
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
 // Unprefixed, positional: lower-cased English words as written, and single Han
 // characters (Simplified).  Unprefixed, no positions: ICU Chinese words.
 // No stem terms: see the synonym table below.
+// Sentences (analyze/sentence_splitter.h) are kSentenceGap positions apart:
+// the last word of one and the first of the next differ by kSentenceGap + 1.
+// So all terms within a window of kSentenceGap positions (OP_NEAR) lie in one
+// sentence, as long as the sentence spans fewer than kSentenceGap positions
+// (longer ones, unpunctuated run-on text, match SENTENCE() only within
+// kSentenceGap positions). Phrases never span a sentence end.
+inline constexpr unsigned kSentenceGap = 256;
 
 // --- Synonym table ------------------------------------------------------------
 // stem_key(stem) -> every indexed word with that English stem

@@ -45,6 +45,8 @@ void put_summary(std::ostream& out, const std::string& id_json, std::size_t line
 
 BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
+    ThesaurusSource thesaurus(config.thesaurus);
+    const QueryOptions options{config.synonyms, [&]() -> const Thesaurus& { return thesaurus.get(); }};
     // Command-line filters hold for every line: a bad one is the caller's
     // error, reported once before any line is read.
     if (!config.filters.empty()) (void)parse_query("", config.filters, analyzer);
@@ -68,7 +70,7 @@ BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream
             out.flush();
             continue;
         }
-        const auto parse = [&] { return parse_query(request.query, request.filters, analyzer); };
+        const auto parse = [&] { return parse_query(request.query, request.filters, analyzer, options); };
         std::size_t hits = 0;
         Xapian::doccount exact = 0;
         Xapian::doccount estimated = 0;

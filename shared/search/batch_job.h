@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct BatchConfig {
     std::vector<FilterSpec> filters;
     MatchOptions match;
     bool count = false;  // summaries only, each with the exact count
+    bool synonyms = false;                            // --synonyms
+    std::optional<std::filesystem::path> thesaurus;  // --thesaurus FILE
 };
 
 struct BatchOutcome {

@@ -1,45 +1,74 @@
 #include "search/search_job.h"
 
+#include <nlohmann/json.hpp>
+
 #include "analyze/text_analyzer.h"
 #include "print/json_printer.h"
 #include "print/text_printer.h"
+#include "query/thesaurus.h"
 
 namespace callsearch {
 
 namespace {
 
+// The thesaurus is read only when a query needs it (~word, --synonyms).
+struct QueryContext {
+    explicit QueryContext(const SearchConfig& config)
+        : thesaurus(config.thesaurus),
+          options{config.synonyms, [this]() -> const Thesaurus& { return thesaurus.get(); }} {}
+    ThesaurusSource thesaurus;
+    QueryOptions options;
+};
+
 // Parse before opening the index: a bad query is reported as such even when
 // there is no index yet. Then again with the index's stems at hand.
-void check_query(const SearchConfig& config, analyze::TextAnalyzer& analyzer) {
+void check_query(const SearchConfig& config, analyze::TextAnalyzer& analyzer, const QueryOptions& options) {
     analyzer.set_exact_form_weight(config.match.ranking.exact_form_weight);
-    (void)parse_query(config.query, config.filters, analyzer);
+    (void)parse_query(config.query, config.filters, analyzer, options);
 }
 
-}  // namespace
+// Nothing matched: what the user may have meant. Spelling is advice, so an
+// index that cannot be read for it gives none rather than an error.
+std::vector<Suggestion> suggestions_for(const SearchConfig& config) {
+    try {
+        return spelling_suggestions(Xapian::Database(config.db_dir.string()), config.query, config.filters);
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+}
 
-SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer) {
-    check_query(config, analyzer);
+SearchHits find_hits_with(const SearchConfig& config, analyze::TextAnalyzer& analyzer, const QueryOptions& options) {
+    check_query(config, analyzer, options);
     Matcher matcher(config.db_dir);
     analyzer.set_stem_expander(matcher.stem_expander());
-    const auto parse = [&] { return parse_query(config.query, config.filters, analyzer); };
+    const auto parse = [&] { return parse_query(config.query, config.filters, analyzer, options); };
     SearchHits found;
     found.result = matcher.match(parse, config.match, found.parsed);
     return found;
 }
 
+}  // namespace
+
+SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer) {
+    const QueryContext context(config);
+    return find_hits_with(config, analyzer, context.options);
+}
+
 SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
+    const QueryContext context(config);
     SearchOutcome outcome;
     if (config.format == OutputFormat::Count) {
-        check_query(config, analyzer);
+        check_query(config, analyzer, context.options);
         Matcher matcher(config.db_dir);
         analyzer.set_stem_expander(matcher.stem_expander());
-        outcome.matches = matcher.count([&] { return parse_query(config.query, config.filters, analyzer); },
-                                        config.match.per_call);
+        outcome.matches = matcher.count(
+            [&] { return parse_query(config.query, config.filters, analyzer, context.options); }, config.match.per_call);
         out << outcome.matches << '\n';
+        if (outcome.matches == 0) outcome.suggestions = suggestions_for(config);
         return outcome;
     }
-    const SearchHits found = find_hits(config, analyzer);
+    const SearchHits found = find_hits_with(config, analyzer, context.options);
     const TextStyle style{config.color, config.width, config.full};
     for (const Hit& hit : found.result.hits) {
         const auto spans = find_highlights(hit.paragraph.text, found.parsed.highlight, analyzer);
@@ -52,8 +81,19 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
             out << format_text_hit(hit, spans, translation_spans, style);
         }
     }
-    out.flush();
     outcome.matches = static_cast<Xapian::doccount>(found.result.hits.size());
+    if (outcome.matches == 0 && config.match.offset == 0) {
+        outcome.suggestions = suggestions_for(config);
+        if (config.format == OutputFormat::Json) {
+            for (const Suggestion& s : outcome.suggestions) {
+                out << nlohmann::ordered_json{{"type", "suggestion"}, {"field", s.field}, {"word", s.word},
+                                              {"suggestions", s.nearest}}
+                           .dump()
+                    << '\n';
+            }
+        }
+    }
+    out.flush();
     return outcome;
 }
 

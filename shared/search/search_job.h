@@ -5,12 +5,14 @@
 // exit code.
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "analyze/text_analyzer.h"
 #include "match/matcher.h"
+#include "match/spelling.h"
 #include "query/filter_values.h"
 #include "query/query_parser.h"
 
@@ -27,13 +29,19 @@ struct SearchConfig {
     bool color = false;
     bool full = false;       // text: whole passages, not snippets
     std::size_t width = 0;   // text: wrap to this many columns (0 = never)
+    bool synonyms = false;                            // --synonyms
+    std::optional<std::filesystem::path> thesaurus;  // --thesaurus FILE
 };
 
 struct SearchOutcome {
     Xapian::doccount matches = 0;  // hits printed, or the count for OutputFormat::Count
+    // When nothing matched: words the index holds near the unknown ones (with
+    // OutputFormat::Json also printed, one {"type":"suggestion",...} line each).
+    std::vector<Suggestion> suggestions;
 };
 
-// Writes results to `out`. Throws QueryError (bad query) or DatabaseError.
+// Writes results to `out`. Throws QueryError (bad query), ThesaurusError or
+// DatabaseError.
 [[nodiscard]] SearchOutcome run_search(const SearchConfig& config, std::ostream& out);
 
 // The hits run_search would print (config.format aside), for callers that

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "analyze/text_analyzer.h"
+#include "schema/index_schema.h"
 #include "support/scratch_index.h"
 #include "support/seed_text.h"
 
@@ -185,8 +186,18 @@ TEST_CASE("text analyzer: position scheme for Han characters, Latin words and pu
     CHECK(pos["年"] == std::vector<Xapian::termpos>{4});
 
     // Between two Han characters anything but a word is a gap.
-    pos = positions(analyzer, "謝謝。 謝謝");
+    pos = positions(analyzer, "謝謝， 謝謝");
     CHECK(pos["谢"] == std::vector<Xapian::termpos>{1, 2, 4, 5});
+
+    // A sentence end (。！？ or . ! ? before a space) is a gap of
+    // schema::kSentenceGap positions, so SENTENCE() can tell sentences apart.
+    static_assert(callsearch::schema::kSentenceGap == 256);
+    pos = positions(analyzer, "謝謝。謝謝");
+    CHECK(pos["谢"] == std::vector<Xapian::termpos>{1, 2, 259, 260});
+    pos = positions(analyzer, "Revenue grew. Margins held in the U.S. market!");
+    CHECK(pos["grew"] == std::vector<Xapian::termpos>{2});
+    CHECK(pos["margins"] == std::vector<Xapian::termpos>{259});
+    CHECK(pos["market"] == std::vector<Xapian::termpos>{264});
 
     // Punctuation around Latin words inside Han text.
     pos = positions(analyzer, "奧羅拉 (Aurora) 的");

@@ -46,6 +46,8 @@ struct Fixture {
     test_support::ScratchIndex index;  // on disk: the in-memory backend has no synonym table
     Xapian::WritableDatabase& db = index.db;
     callsearch::analyze::TextAnalyzer analyzer;
+    // Groups with one-word and several-word members, for ~word and --synonyms.
+    callsearch::Thesaurus thesaurus;
 
     Fixture() {
         std::vector<std::filesystem::path> files;
@@ -61,6 +63,8 @@ struct Fixture {
             }
         }
         index.expand_stems_for(analyzer);
+        thesaurus.add_text("revenue ~ sales ~ top line\nbuyback ~ repurchase ~ share repurchase\n"
+                           "SaaS ~ cloud ~ software as a service\n订阅 ~ subscription\n", "fuzz");
         check(db.get_doccount() > 0);
     }
 };
@@ -91,12 +95,14 @@ struct FuzzInput {
     std::string_view query;
     std::vector<callsearch::FilterSpec> filters;
     int sort = 0;  // 0 relevance, 1 newest first, 2 oldest first
+    bool synonyms = false;
 };
 
 constexpr callsearch::Field kFields[] = {
     callsearch::Field::Speaker, callsearch::Field::Role,    callsearch::Field::Company,
     callsearch::Field::Ticker,  callsearch::Field::Year,    callsearch::Field::Quarter,
     callsearch::Field::Lang,    callsearch::Field::Section, callsearch::Field::Call,
+    callsearch::Field::Date,
 };
 
 FuzzInput split_input(std::string_view bytes) {
@@ -116,6 +122,7 @@ FuzzInput split_input(std::string_view bytes) {
     if (bits & 0x10) in.filters.push_back({Field::Company, "Aurora Mobile"});
     in.sort = (bits >> 5) % 3;
     if (options.size() >= 2) {
+        in.synonyms = (static_cast<unsigned char>(options[1]) & 0x80) != 0;
         const Field field = kFields[static_cast<unsigned char>(options[1]) % std::size(kFields)];
         in.filters.push_back({field, std::string(options.substr(2))});
     }
@@ -142,7 +149,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     callsearch::ParsedQuery parsed;
     try {
-        parsed = callsearch::parse_query(in.query, in.filters, f.analyzer);
+        const callsearch::QueryOptions options{
+            in.synonyms, [&f]() -> const callsearch::Thesaurus& { return f.thesaurus; }};
+        parsed = callsearch::parse_query(in.query, in.filters, f.analyzer, options);
     } catch (const callsearch::QueryError&) {
         return 0;
     }

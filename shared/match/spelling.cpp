@@ -1,0 +1,152 @@
+#include "match/spelling.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "analyze/stemmer.h"
+#include "schema/filter_terms.h"
+#include "schema/index_schema.h"
+
+namespace callsearch {
+
+namespace {
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// Edit distance counting a swap of two neighbours as one edit ("Bogn" ->
+// "Bong"), or limit + 1 once it is sure to exceed `limit`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+    std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        row[0] = i;
+        std::size_t best = row[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
+            best = std::min(best, row[j]);
+        }
+        if (best > limit) return limit + 1;
+        before.swap(previous);
+        previous.swap(row);
+    }
+    return previous[b.size()];
+}
+
+// The plain-ASCII words of the query that could be misspelt: not operators,
+// not field:value, not quoted (a phrase is exact on purpose... but its words
+// may still be misspelt, so they count too).
+std::vector<std::string> query_words(std::string_view query) {
+    static const std::set<std::string> operators = {"AND", "OR", "NOT", "NEAR", "ADJ", "SENTENCE"};
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        if (!is_letter(query[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < query.size() && (is_letter(query[end]) || query[end] == '\'')) ++end;
+        const std::string word(query.substr(i, end - i));
+        const bool field = end < query.size() && query[end] == ':';
+        const bool glued = (i > 0 && static_cast<unsigned char>(query[i - 1]) >= 0x80) ||
+                           (end < query.size() && (static_cast<unsigned char>(query[end]) >= 0x80 ||
+                                                   (query[end] >= '0' && query[end] <= '9')));
+        if (field) {  // skip the value too
+            end += 1;
+            if (end < query.size() && query[end] == '"') end = std::min(query.find('"', end + 1), query.size());
+            while (end < query.size() && query[end] != ' ') ++end;
+        } else if (!operators.count(word) && word.size() >= 3 && !glued) {
+            words.push_back(lower(word));
+        }
+        i = end;
+    }
+    return words;
+}
+
+std::vector<std::string> nearest(const Xapian::Database& db, std::string_view prefix, const std::string& word) {
+    const std::size_t limit = word.size() < 6 ? 1 : 2;
+    std::vector<std::tuple<std::size_t, Xapian::doccount, std::string>> found;  // distance, -freq order
+    // Only words with the same first letter: that keeps a search that finds
+    // nothing fast on a large index (all terms would be ~26 times as many),
+    // and first letters are rarely the ones mistyped.
+    const std::string start = std::string(prefix) + word.substr(0, 1);
+    for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+        const std::string full = *it;
+        if (full.size() > start.size() - 1 + word.size() + limit || full.size() + limit < prefix.size() + word.size()) {
+            continue;
+        }
+        const std::string term = full.substr(prefix.size());
+        if (term == word) continue;
+        const std::size_t d = edit_distance(word, term, limit);
+        if (d <= limit) found.emplace_back(d, it.get_termfreq(), term);
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+        if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) > std::get<1>(b);
+        return std::get<2>(a) < std::get<2>(b);
+    });
+    // One form per stem: "repurchase", not also "repurchased".
+    const analyze::Stemmer stemmer;
+    std::vector<std::string> out;
+    std::set<std::string> stems;
+    for (const auto& f : found) {
+        if (out.size() == 3) break;
+        const std::string stem = stemmer.stem_of(std::get<2>(f));
+        if (!stem.empty() && !stems.insert(stem).second) continue;
+        out.push_back(std::get<2>(f));
+    }
+    return out;
+}
+
+void suggest_field(const Xapian::Database& db, const char* field, std::string_view prefix,
+                   const std::vector<std::string>& words, std::vector<Suggestion>& out) {
+    for (const std::string& w : words) {
+        if (w.size() < 3 || db.term_exists(std::string(prefix) + w)) continue;
+        auto near = nearest(db, prefix, w);
+        if (!near.empty()) out.push_back({field, w, std::move(near)});
+    }
+}
+
+}  // namespace
+
+std::vector<Suggestion> spelling_suggestions(const Xapian::Database& db, std::string_view query,
+                                             const std::vector<FilterSpec>& filters) {
+    std::vector<Suggestion> out;
+    const analyze::Stemmer stemmer;
+    for (const std::string& word : query_words(query)) {
+        if (db.term_exists(word)) continue;
+        const std::string stem = stemmer.stem_of(word);
+        const std::string key = schema::stem_key(stem);
+        if (!stem.empty() && db.synonyms_begin(key) != db.synonyms_end(key)) continue;  // another form is there
+        auto near = nearest(db, "", word);
+        if (!near.empty()) out.push_back({"query", word, std::move(near)});
+    }
+    for (const FilterSpec& f : filters) {
+        if (f.field == Field::Speaker) {
+            const std::string name = schema::normalize_name(f.value);
+            std::vector<std::string> words;
+            for (std::size_t start = 0; start < name.size();) {
+                const std::size_t space = std::min(name.find(' ', start), name.size());
+                words.push_back(name.substr(start, space - start));
+                start = space + 1;
+            }
+            suggest_field(db, "speaker", schema::kSpeakerPrefix, words, out);
+        } else if (f.field == Field::Company) {
+            suggest_field(db, "company", schema::kCompanyPrefix, schema::company_words(f.value), out);
+        }
+    }
+    return out;
+}
+
+}  // namespace callsearch

@@ -1,0 +1,28 @@
+#pragma once
+// "Did you mean": for a search that found nothing, the words the index holds
+// nearest to the query's unknown words and to --speaker / --company values.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query/filter_values.h"
+
+namespace callsearch {
+
+struct Suggestion {
+    std::string field;                 // "query", "speaker" or "company"
+    std::string word;                  // as the user wrote it (lower-cased)
+    std::vector<std::string> nearest;  // best first, at most 3
+};
+
+// Only words the index does not hold (in any form of their stem) get
+// suggestions: at most 1 edit away for words under 6 letters, 2 beyond,
+// nearest first, then the most frequent. Operators, field names and inline
+// field values are not query words.
+[[nodiscard]] std::vector<Suggestion> spelling_suggestions(const Xapian::Database& db, std::string_view query,
+                                                           const std::vector<FilterSpec>& filters);
+
+}  // namespace callsearch
