@@ -106,6 +106,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             if (aligned[p]) stored.translation = turn.paragraphs[*aligned[p]].text;
             stored.turn = static_cast<int>(t + 1);
             stored.paragraph = number;
+            stored.start_ms = para.start_seconds ? static_cast<std::int64_t>(*para.start_seconds * 1000.0 + 0.5) : -1;
             stored.question_turn = questions[t];
             const std::size_t lang_index = para.lang == Lang::En ? 0 : 1;
             const auto& question_doc =

@@ -9,7 +9,7 @@ namespace {
 
 // Format of both records: a version byte, then fields in a fixed order, each
 // a varint or a varint length followed by that many bytes.
-constexpr char kParagraphVersion = '\x03';  // '\x01' (schema 4) had no passages
+constexpr char kParagraphVersion = '\x04';  // '\x01' (schema 4) had no passages, '\x03' no start times
 constexpr char kCallVersion = '\x02';
 
 void put_varint(std::string& out, std::uint64_t v) {
@@ -103,6 +103,7 @@ std::string encode_paragraph_data(const StoredParagraph& p, std::string_view fil
     put_varint(out, static_cast<std::uint64_t>(p.passages));
     put_varint(out, static_cast<std::uint64_t>(p.question_turn));
     put_varint(out, static_cast<std::uint64_t>(p.question_offset));
+    put_varint(out, static_cast<std::uint64_t>(p.start_ms + 1));  // 0: no time
     put_string(out, p.text);
     put_varint(out, p.translation ? 1 : 0);
     if (p.translation) put_string(out, *p.translation);
@@ -128,6 +129,7 @@ ParagraphData decode_paragraph_data(std::string_view data) {
     p.passages = in.small_int();
     p.question_turn = in.small_int();
     p.question_offset = in.small_int();
+    p.start_ms = static_cast<std::int64_t>(in.varint()) - 1;
     p.text = in.string();
     if (in.varint() != 0) p.translation = in.string();
     in.finish();

@@ -10,6 +10,7 @@
 // the stored bytes, and the binary form decodes far faster than JSON did.
 
 #include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,9 @@ struct StoredParagraph {
     // passage in this language is (documents of a file are written in order);
     // 0: unknown. A hint only: the reader checks what it finds.
     int question_offset = 0;
+    // Speech-to-text: where the paragraph starts in the recording, in
+    // milliseconds; -1 when the file gives no times.
+    std::int64_t start_ms = -1;
 
     friend bool operator==(const StoredParagraph&, const StoredParagraph&) = default;
 };

@@ -170,6 +170,12 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
     key(out, "passages"), put_int(out, p.passages);
     key(out, "text"), put_string(out, p.text);
     key(out, "translation"), put_optional(out, p.translation);
+    key(out, "time");
+    if (p.start_ms >= 0) {
+        put_double(out, static_cast<double>(p.start_ms) / 1000.0);
+    } else {
+        out += "null";
+    }
     key(out, "highlights"), put_array(out, highlights, [&](const Span& span) {
         out += '[';
         put_int(out, span.begin);

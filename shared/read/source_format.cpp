@@ -55,7 +55,20 @@ SourceFormat detect_source_format(std::string_view bytes) {
         const std::size_t j = skip_space(bytes, i + 1);
         if (j < bytes.size() && (bytes[j] == '"' || bytes[j] == '}')) return SourceFormat::Json;
     } else if (bytes[i] == '[') {
-        if (starts_json_value(bytes, skip_space(bytes, i + 1))) return SourceFormat::Json;
+        const std::size_t j = skip_space(bytes, i + 1);
+        if (j < bytes.size() && (bytes[j] == '-' || (bytes[j] >= '0' && bytes[j] <= '9'))) {
+            // "[30.440 --> 33.020] ..." is timed speech: a number opens a JSON
+            // array only when a ',' or ']' follows it.
+            std::size_t k = j + 1;
+            while (k < bytes.size() && (std::isdigit(static_cast<unsigned char>(bytes[k])) || bytes[k] == '.' ||
+                                        bytes[k] == 'e' || bytes[k] == 'E' || bytes[k] == '+' || bytes[k] == '-')) {
+                ++k;
+            }
+            k = skip_space(bytes, k);
+            if (k < bytes.size() && (bytes[k] == ',' || bytes[k] == ']')) return SourceFormat::Json;
+        } else if (starts_json_value(bytes, j)) {
+            return SourceFormat::Json;
+        }
     } else if (bytes[i] == '<' && contains_tag(bytes.substr(i, 4096))) {
         return SourceFormat::Html;
     }

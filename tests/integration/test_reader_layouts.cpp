@@ -124,6 +124,26 @@ TEST_CASE("calls of other layouts are indexed and searched like any other, unkno
     CHECK(hits[0]["speaker"].is_null());
     CHECK(hits[0]["ticker"] == "AAN");
     CHECK(hits[0]["quarter"] == 3);
+    CHECK(hits[0]["time"].is_null());
     const auto text = run_process({kSearcher, "--db", db.string(), "--color", "never", "renewals"});
     CHECK(text.out.find("unknown speaker") != std::string::npos);
+}
+
+TEST_CASE("speech-to-text: timestamps leave the text and come back as each hit's time") {
+    TempDir tmp;
+    write_file(tmp.path / "4104_20260915.txt",
+               "[30.440 --> 33.020] 一 开始 是 公 司 的 免 责 说 明\n"
+               "[33.020 --> 37.620] 我 们 的 营 收 与 毛 利 都 有 成 长 ， 谢 谢 大 家\n"
+               "[40.000 --> 44.380] 本 季 度 公 司 的 回 购 计 划 持 续 进 行 ， 客 户 需 求 增 长\n");
+    const fs::path db = tmp.path / "index";
+    const auto indexed = run_process({kIndexer, "--db", db.string(), (tmp.path / "4104_20260915.txt").string()});
+    REQUIRE_MESSAGE(indexed.exit_code == 0, indexed.err);
+    const auto r = run_process({kSearcher, "--db", db.string(), "--json", "回购"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto hits = json_lines(r.out);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["time"] == doctest::Approx(40.0));
+    CHECK(hits[0]["speaker"].is_null());
+    CHECK(hits[0]["text"].get<std::string>().find("-->") == std::string::npos);
+    CHECK(hits[0]["date"] == "2026-09-15");
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "parse/transcript_parser.h"
+#include "read/document_reader.h"
 #include "read/source_file.h"
 #include "support/accuracy.h"
 
@@ -33,11 +34,12 @@ TEST_CASE("wild transcripts: every file accepted, at least 25 of 27 right on eve
         const std::string file = truth["file"].get<std::string>();
         test_support::FileScore score;
         try {
-            // Read from a copy named neutrally would hide the file name's
-            // evidence, which the reader may use; the folder never reaches it.
-            const auto source = callsearch::read_source_file(dir / file);
+            // Read as the indexer reads (format by content), with the file's
+            // name, which the reader may use as evidence; the folder never reaches it.
+            const auto document = callsearch::read_document(callsearch::read_source_bytes(dir / file));
+            REQUIRE(document.calls.size() == 1);
             const std::string name = fs::path(file).filename().string();
-            score = test_support::score_file(truth, callsearch::parse_transcript(source.text, name));
+            score = test_support::score_file(truth, callsearch::parse_transcript(document.calls[0].source.text, name));
         } catch (const std::exception& e) {
             score.error = e.what();
         }

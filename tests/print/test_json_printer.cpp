@@ -81,6 +81,7 @@ std::string reference_json(const Hit& hit, const std::vector<Span>& highlights) 
     j["passages"] = p.passages;
     j["text"] = p.text;
     j["translation"] = p.translation ? json(*p.translation) : json(nullptr);
+    j["time"] = p.start_ms >= 0 ? json(static_cast<double>(p.start_ms) / 1000.0) : json(nullptr);
     j["highlights"] = spans;
     const Snippet snippet = make_snippet(p.text, highlights);
     json snippet_spans = json::array();
@@ -136,5 +137,10 @@ TEST_CASE("JSON output is byte for byte what nlohmann::json writes, whatever the
     bare.paragraph.roles.clear();
     bare.paragraph.speaker.clear();
     CHECK(format_json_hit(bare, {}) == reference_json(bare, {}));
+    // A paragraph of timed speech carries its start.
+    Hit timed = sample_hit();
+    timed.paragraph.start_ms = 30440;
+    CHECK(format_json_hit(timed, {}) == reference_json(timed, {}));
+    CHECK(nlohmann::json::parse(format_json_hit(timed, {}))["time"] == doctest::Approx(30.44));
     CHECK(nlohmann::json::parse(format_json_hit(bare, {}))["speaker"].is_null());
 }
