@@ -805,15 +805,19 @@ void add_chinese_call_info(std::span<const std::string_view> lines, CallInfo& in
             while (len < rest.size() && (is_ascii_alnum(rest[len]) || rest[len] == '.')) ++len;
             if (len >= 4 && len <= 9) info.ticker = std::string(rest.substr(0, len));
         }
-        // The company: a name ending in 股份有限公司, 有限公司, 集团 ... before its first space or bracket.
-        if (info.company.empty()) {
-            for (std::string_view suffix : {"股份有限公司", "有限公司", "集团", "集團", "公司"}) {
+        // The company: a name ending in 股份有限公司 or 有限公司 (anywhere on a
+        // short line), or in 集团 ending a word; never a sentence about "the company".
+        if (info.company.empty() && line.size() <= 150) {
+            for (std::string_view suffix : {"股份有限公司", "有限公司", "集团", "集團"}) {
                 const auto at = line.find(suffix);
                 if (at == std::string_view::npos || at == 0) continue;
+                const std::size_t end = at + suffix.size();
+                const bool strong = suffix.size() > 6;
+                if (!strong && end < line.size() && line[end] != ' ') continue;
                 std::size_t start = line.rfind(' ', at);
                 start = start == std::string_view::npos ? 0 : start + 1;
                 if (const auto colon = line.rfind("：", at); colon != std::string_view::npos && colon + 3 > start) start = colon + 3;
-                const std::string_view name = line.substr(start, at + suffix.size() - start);
+                const std::string_view name = line.substr(start, end - start);
                 if (name.size() >= 9 && name.size() <= 90) info.company = std::string(name);
                 break;
             }
