@@ -129,9 +129,10 @@ int main(int argc, char** argv) {
         }
         bool refused = false;
         for (const auto& input : config.inputs) {
-            const auto e = callsearch::explain_file(input);
-            refused = refused || !e.accepted;
-            std::cout << (json ? callsearch::format_explanation_json(e) + "\n" : callsearch::format_explanation_text(e));
+            for (const auto& e : callsearch::explain_file(input)) {
+                refused = refused || !e.accepted;
+                std::cout << (json ? callsearch::format_explanation_json(e) + "\n" : callsearch::format_explanation_text(e));
+            }
         }
         return refused ? kExitSkipped : kExitOk;
     }

@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "parse/transcript_parser.h"
+#include "read/document_reader.h"
 #include "read/source_file.h"
+#include "read/source_format.h"
 
 namespace callsearch {
 namespace {
@@ -63,24 +65,43 @@ std::string first_words(const Turn& turn) {
 
 }  // namespace
 
-Explanation explain_file(const std::filesystem::path& path) {
-    Explanation e;
-    e.path = path.string();
+std::vector<Explanation> explain_file(const std::filesystem::path& path) {
+    std::vector<Explanation> out;
+    Explanation file;
+    file.path = path.string();
+    DocumentText document;
     try {
-        SourceText source = read_source_file(path);
-        e.notes = std::move(source.notes);
-        e.transcript = parse_transcript(source.text, e.path);
-        e.accepted = true;
+        document = read_document(read_source_bytes(path));
     } catch (const std::exception& ex) {
-        e.error = ex.what();
+        file.error = ex.what();
+        out.push_back(std::move(file));
+        return out;
     }
-    return e;
+    for (DocumentText::Call& call : document.calls) {
+        Explanation e = file;
+        e.format = to_string(document.format);
+        e.label = call.label;
+        e.notes = std::move(call.source.notes);
+        e.extraction = document.dropped;
+        try {
+            e.transcript = parse_transcript(call.source.text, e.path);
+            e.accepted = true;
+        } catch (const std::exception& ex) {
+            e.error = ex.what();
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 std::string format_explanation_text(const Explanation& e) {
     std::ostringstream out;
-    out << e.path << '\n';
+    out << e.path;
+    if (!e.label.empty()) out << " (" << e.label << ")";
+    out << '\n';
+    if (e.format != "text") out << "  format: " << e.format << '\n';
     for (const auto& n : e.notes) out << "  note: " << n << '\n';
+    for (const auto& d : e.extraction) out << "  extraction dropped: " << d << '\n';
     if (!e.accepted) {
         out << "  refused: " << e.error << "\n\n";
         return out.str();
@@ -134,8 +155,11 @@ std::string format_explanation_text(const Explanation& e) {
 std::string format_explanation_json(const Explanation& e) {
     nlohmann::ordered_json j;
     j["file"] = e.path;
+    j["format"] = e.format;
+    j["call_label"] = e.label.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(e.label);
     j["accepted"] = e.accepted;
     j["notes"] = e.notes;
+    j["extraction_dropped"] = e.extraction;
     if (!e.accepted) {
         j["error"] = e.error;
         return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

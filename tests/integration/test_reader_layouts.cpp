@@ -147,3 +147,25 @@ TEST_CASE("speech-to-text: timestamps leave the text and come back as each hit's
     CHECK(hits[0]["text"].get<std::string>().find("-->") == std::string::npos);
     CHECK(hits[0]["date"] == "2026-09-15");
 }
+
+TEST_CASE("indexer --explain reads every format as the indexer does, one report per call of a file") {
+    TempDir tmp;
+    // Two calls of a transcript API, saved with a .txt name: JSON by its content.
+    write_file(tmp.path / "calls.txt",
+               R"([{"symbol": "EXW", "year": 2024, "quarter": 2, "date": "2024-07-30",)"
+               R"( "transcript": "Operator: Welcome to the Example Widgets second quarter call.\nJane Roe: Thank you. Revenue grew 4%.\nOperator: Our first question comes from John Doe with Sample Securities.\nJohn Doe: What about margins?\nJane Roe: They held."},)"
+               R"( {"symbol": "EXW", "year": 2024, "quarter": 3,)"
+               R"( "transcript": "Operator: Welcome to the Example Widgets third quarter call.\nJane Roe: Thank you. Revenue grew 5%.\nOperator: Our first question comes from John Doe with Sample Securities.\nJohn Doe: And margins?\nJane Roe: Better."}])");
+    const auto r = run_process({kIndexer, "--explain", "--json", (tmp.path / "calls.txt").string()});
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(r.err + r.out));
+    const auto calls = json_lines(r.out);
+    REQUIRE(calls.size() == 2);
+    CHECK(calls[0]["format"] == "json");
+    CHECK(calls[0]["call_label"] == "call 1 of 2");
+    CHECK(calls[1]["call_label"] == "call 2 of 2");
+    CHECK(calls[0]["call"]["quarter"] == 2);
+    CHECK(calls[1]["call"]["quarter"] == 3);
+    CHECK(calls[0]["call"]["ticker"] == "EXW");
+    CHECK(calls[0]["turns"] == 5);
+    CHECK(calls[0]["qa_start_turn"] == 3);
+}
