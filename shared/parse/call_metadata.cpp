@@ -825,6 +825,46 @@ void add_chinese_call_info(std::span<const std::string_view> lines, CallInfo& in
     }
 }
 
+void merge_call_sources(const CallInfo& title, const CallInfo& welcome, const CallInfo& file, CallInfo& call,
+                        ParseNotes& notes) {
+    auto pick = [](std::string& field, std::string& from, const std::string& value, const char* source) {
+        if (field.empty() && !value.empty()) {
+            field = value;
+            from = source;
+        }
+    };
+    pick(call.company, notes.company_from, title.company, "title block");
+    pick(call.company, notes.company_from, welcome.company, "operator's welcome");
+    pick(call.company, notes.company_from, file.company, "file name");
+    pick(call.ticker, notes.ticker_from, title.ticker, "title block");
+    pick(call.ticker, notes.ticker_from, file.ticker, "file name");
+    for (const auto& [info, source] : {std::pair<const CallInfo&, const char*>{title, "title block"},
+                                       std::pair<const CallInfo&, const char*>{file, "file name"},
+                                       std::pair<const CallInfo&, const char*>{welcome, "operator's welcome"}}) {
+        if (call.quarter == 0 && info.quarter != 0 && info.year != 0) {
+            call.quarter = info.quarter;
+            call.year = info.year;
+            notes.quarter_from = notes.year_from = source;
+        }
+    }
+    if (call.year == 0) {
+        if (title.year != 0) {
+            call.year = title.year;
+            notes.year_from = "title block";
+        } else if (file.year != 0) {
+            call.year = file.year;
+            notes.year_from = "file name";
+        }
+    }
+    if (!call.date && title.date) {
+        call.date = title.date;
+        notes.date_from = "title block";
+    } else if (!call.date && file.date) {
+        call.date = file.date;
+        notes.date_from = "file name";
+    }
+}
+
 CallInfo call_info_from_file_name(std::string_view path) {
     CallInfo info;
     std::string_view name = path;

@@ -72,6 +72,16 @@ struct QuarterYear {
 // what `info` lacks.
 void add_chinese_call_info(std::span<const std::string_view> lines, CallInfo& info);
 
+// The call's fields from the sources a file offers, each field from the first
+// that gives it: the company from the title block, then the operator's
+// welcome, then the file name; the ticker and date from the title block, then
+// the file name; quarter and year together from the title block, then the file
+// name, then the welcome (which transcribes what was said: misspoken years
+// happen), else the year alone (a half-year call). `notes` records each
+// field's source. Fields `call` already holds are kept.
+void merge_call_sources(const CallInfo& title, const CallInfo& welcome, const CallInfo& file, CallInfo& call,
+                        ParseNotes& notes);
+
 // What a file name says: "2018-Apr-26-MSFT.txt" (date, ticker),
 // "Q3_2022_Equinix_Inc_Earnings_Call.txt" (quarter, year, company),
 // "CT_KO_2018_q2.txt", "AAPL_q3_2023.txt" (ticker, quarter, year),

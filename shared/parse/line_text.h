@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace callsearch {
 
@@ -50,5 +51,34 @@ namespace callsearch {
 
 // True when the text holds any byte outside ASCII.
 [[nodiscard]] inline bool contains_non_ascii(std::string_view s) { return std::any_of(s.begin(), s.end(), is_non_ascii); }
+
+// Every line of the text, trimmed; blank lines kept (they carry structure),
+// so line numbers stay those of the text.
+[[nodiscard]] inline std::vector<std::string_view> split_trimmed_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        lines.push_back(trim(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return lines;
+}
+
+// The ASCII letter-and-digit runs of the text, lowered: "SVP, CFO & IR" -> {svp, cfo, ir}.
+[[nodiscard]] inline std::vector<std::string> lower_ascii_words(std::string_view s) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : s) {
+        if (is_ascii_alnum(c)) {
+            word += ascii_lower(c);
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
+}
 
 }  // namespace callsearch

@@ -24,17 +24,6 @@
 namespace callsearch {
 namespace {
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto end = std::min(text.find('\n', start), text.size());
-        lines.push_back(trim(text.substr(start, end - start)));
-        start = end + 1;
-    }
-    return lines;
-}
-
 enum class Kind { Numbered, TwoLine, Listed, Generic, Dashed, QaMarker, BareName, Inline };
 
 const char* describe(Kind k) {
@@ -103,17 +92,7 @@ bool names_a_field(std::string_view name) {
     // never ends a person's name ("Company Name"): "Lauren Price" is a person.
     static const std::string_view kFieldEnds[] = {"name", "description", "ticker", "date", "cap", "px", "estimates",
                                                   "consensus", "currency"};
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : name) {
-        if (is_ascii_alnum(c)) {
-            word += ascii_lower(c);
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty()) words.push_back(std::move(word));
+    const std::vector<std::string> words = lower_ascii_words(name);
     if (words.empty()) return false;
     const bool all = std::all_of(words.begin(), words.end(), [](const std::string& w) {
         return std::find(std::begin(kFieldWords), std::end(kFieldWords), w) != std::end(kFieldWords) || w == "px";
@@ -190,8 +169,8 @@ public:
         transcript_.notes.repaired_words = repaired.split_words;
         written_text_ = std::move(repaired.text);
         plain_text_ = plain_spaces(written_text_);
-        lines_ = split_lines(plain_text_);
-        written_ = split_lines(written_text_);
+        lines_ = split_trimmed_lines(plain_text_);
+        written_ = split_trimmed_lines(written_text_);
         // Bloomberg terminal exports tag names "Victoria Mendes {BIO 20419837 <GO>}".
         for (auto* v : {&lines_, &written_}) {
             for (auto& line : *v) {
@@ -907,15 +886,7 @@ private:
                 }
             }
         }
-        auto pick = [](std::string& field, std::string& from, const std::string& value, const char* source) {
-            if (field.empty() && !value.empty()) {
-                field = value;
-                from = source;
-            }
-        };
-        pick(call.company, notes.company_from, title.company, "title block");
-        pick(call.company, notes.company_from, welcome.company, "operator's welcome");
-        pick(call.company, notes.company_from, file.company, "file name");
+        merge_call_sources(title, welcome, file, call, notes);
         if (call.company.empty()) {
             // The employer most company-side participants are listed with.
             std::map<std::string, std::size_t> votes;
@@ -930,36 +901,6 @@ private:
                     notes.company_from = "participant list";
                 }
             }
-        }
-        pick(call.ticker, notes.ticker_from, title.ticker, "title block");
-        pick(call.ticker, notes.ticker_from, file.ticker, "file name");
-        // The quarter and year a title or a file name states win over the
-        // spoken welcome, which transcribes what was said (misspoken years happen).
-        for (const auto& [info, source] : {std::pair<const CallInfo&, const char*>{title, "title block"},
-                                           std::pair<const CallInfo&, const char*>{file, "file name"},
-                                           std::pair<const CallInfo&, const char*>{welcome, "operator's welcome"}}) {
-            if (call.quarter == 0 && info.quarter != 0 && info.year != 0) {
-                call.quarter = info.quarter;
-                call.year = info.year;
-                notes.quarter_from = notes.year_from = source;
-            }
-        }
-        if (call.year == 0) {
-            // A half-year or full-year call: a year and no quarter.
-            if (title.year != 0) {
-                call.year = title.year;
-                notes.year_from = "title block";
-            } else if (file.year != 0) {
-                call.year = file.year;
-                notes.year_from = "file name";
-            }
-        }
-        if (title.date) {
-            call.date = title.date;
-            notes.date_from = "title block";
-        } else if (file.date) {
-            call.date = file.date;
-            notes.date_from = "file name";
         }
         call.layout = layout_;
     }

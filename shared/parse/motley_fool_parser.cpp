@@ -13,18 +13,6 @@
 namespace callsearch {
 namespace {
 
-// Every line of the text, trimmed (blank lines kept: they carry structure).
-std::vector<std::string_view> split_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto end = std::min(text.find('\n', start), text.size());
-        lines.push_back(trim(text.substr(start, end - start)));
-        start = end + 1;
-    }
-    return lines;
-}
-
 enum class Heading { None, Prepared, QA, Participants };
 
 Heading heading_of(std::string_view line) {
@@ -106,8 +94,8 @@ Transcript parse_motley_fool(std::string_view text) {
     transcript.call.layout = Layout::MotleyFool;
     // Lines are recognized with plain spaces; paragraphs keep the text as written.
     const std::string plain = plain_spaces(text);
-    const auto lines = split_lines(plain);
-    const auto written = split_lines(text);
+    const auto lines = split_trimmed_lines(plain);
+    const auto written = split_trimmed_lines(text);
 
     // The participant list closes the page; it is read first because it is
     // the best evidence of which lines are speaker lines.

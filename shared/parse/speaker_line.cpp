@@ -96,21 +96,6 @@ bool reads_as_title(std::string_view title) {
     return lowercase_words < 2;
 }
 
-std::vector<std::string> lower_words(std::string_view s) {
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : s) {
-        if (is_ascii_alnum(c)) {
-            word += ascii_lower(c);
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty()) words.push_back(std::move(word));
-    return words;
-}
-
 }  // namespace
 
 std::string plain_spaces(std::string_view text) {
@@ -191,7 +176,7 @@ bool title_is_telling(std::string_view title) {
         "manager",  "chief",   "executive", "treasurer", "founder",   "partner",   "counsel",  "secretary",
         "controller", "head",  "ceo",       "cfo",      "coo",        "cto",       "vp",       "evp",
         "svp",      "gm",      "ir",        "md",       "strategist", "economist", "principal", "associate"};
-    const auto words = lower_words(title);
+    const auto words = lower_ascii_words(title);
     return std::any_of(words.begin(), words.end(),
                        [](const std::string& w) { return one_of(std::string_view(w), kTellingWords); });
 }

@@ -262,38 +262,12 @@ Transcript parse_unattributed(std::string_view text, std::string_view source_pat
     }
     CallInfo& call = transcript.call;
     ParseNotes& notes = transcript.notes;
-    auto pick = [](std::string& field, std::string& from, const std::string& value, const char* source) {
-        if (field.empty() && !value.empty()) {
-            field = value;
-            from = source;
-        }
-    };
-    pick(call.company, notes.company_from, title.company, "title block");
-    pick(call.company, notes.company_from, welcome.company, "operator's welcome");
-    pick(call.company, notes.company_from, file.company, "file name");
+    merge_call_sources(title, welcome, file, call, notes);
     if (call.company.empty()) {
         if (auto spoken = company_spoken_of(body)) {
             call.company = std::move(*spoken);
             notes.company_from = "the name the text speaks of most ('X's')";
         }
-    }
-    pick(call.ticker, notes.ticker_from, title.ticker, "title block");
-    pick(call.ticker, notes.ticker_from, file.ticker, "file name");
-    for (const auto& [info, source] : {std::pair<const CallInfo&, const char*>{title, "title block"},
-                                       std::pair<const CallInfo&, const char*>{file, "file name"},
-                                       std::pair<const CallInfo&, const char*>{welcome, "operator's welcome"}}) {
-        if (call.quarter == 0 && info.quarter != 0 && info.year != 0) {
-            call.quarter = info.quarter;
-            call.year = info.year;
-            notes.quarter_from = notes.year_from = source;
-        }
-    }
-    if (title.date) {
-        call.date = title.date;
-        notes.date_from = "title block";
-    } else if (file.date) {
-        call.date = file.date;
-        notes.date_from = "file name";
     }
     call.layout = Layout::Unattributed;
     notes.layout_evidence = timed_lines ? std::to_string(timed_lines) + " timed lines of speech-to-text, no speaker marks"
