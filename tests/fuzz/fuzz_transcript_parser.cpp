@@ -61,15 +61,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t paragraphs = 0;
     for (const callsearch::Turn& turn : transcript.turns) paragraphs += turn.paragraphs.size();
     const auto docs = callsearch::build_documents(transcript, "fuzz", analyzer);
-    check(docs.size() == paragraphs);
-    // What the index stores must read back as the paragraph it came from.
+    // One document per passage: an over-long paragraph is cut into several.
+    check(docs.size() >= paragraphs);
+    // What the index stores must read back as the paragraph it came from:
+    // each passage a piece of its paragraph, in order, the pieces all there.
     std::size_t d = 0;
     for (const callsearch::Turn& turn : transcript.turns) {
         for (const callsearch::Paragraph& p : turn.paragraphs) {
-            const auto stored = callsearch::decode_paragraph_data(docs[d++].get_data()).paragraph;
-            check(stored.text == p.text);
-            check(stored.speaker == turn.speaker);
+            check(d < docs.size());
+            const auto first = callsearch::decode_paragraph_data(docs[d].get_data()).paragraph;
+            check(first.passage == 1 && first.passages >= 1);
+            std::size_t from = 0;
+            for (int k = 0; k < first.passages; ++k) {
+                check(d < docs.size());
+                const auto stored = callsearch::decode_paragraph_data(docs[d++].get_data()).paragraph;
+                check(stored.speaker == turn.speaker);
+                check(stored.passage == k + 1);
+                const auto at = p.text.find(stored.text, from);
+                check(at != std::string::npos);
+                from = at + stored.text.size();
+            }
         }
     }
+    check(d == docs.size());
     return 0;
 }
