@@ -47,12 +47,12 @@ bool is_participant_table_header(std::string_view line) {
 
 // Words that show the text names a post rather than only an employer.
 bool names_a_post(std::string_view text) {
-    if (!roles_for("", text).empty() && roles_for("", text) != std::vector<std::string>{"analyst"}) {
-        // roles_for guesses analyst for a bare firm name; a post is anything specific.
-        const auto roles = roles_for("", text);
-        if (roles != std::vector<std::string>{"executive"}) return true;
-    }
-    return title_is_telling(text);
+    // roles_for guesses analyst for a bare firm name and executive for
+    // anything else: only a specific role names a post.
+    const auto roles = roles_for("", text);
+    const bool specific = !roles.empty() && roles != std::vector<std::string>{"analyst"} &&
+                          roles != std::vector<std::string>{"executive"};
+    return specific || title_is_telling(text);
 }
 
 Side side_of(Heading h) {

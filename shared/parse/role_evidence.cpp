@@ -52,8 +52,6 @@ std::string_view skip_determiner(std::string_view s) {
         if (lowered == "our" || lowered == "the" || lowered == "its" || lowered == "their" || lowered == "his" ||
             lowered == "her" || lowered.ends_with("'s")) {
             s = trim(s.substr(w.size()));
-        } else if (w.empty() && (s.starts_with("\u2019") )) {
-            break;
         } else {
             break;
         }
