@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "parse/line_text.h"
@@ -166,6 +168,8 @@ void assign_title(ListedParticipant& entry, std::string_view rest) {
 
 ParticipantLists read_participant_lists(const std::vector<std::string_view>& lines) {
     ParticipantLists out;
+    // Entries by family name, so "listed again" stays linear on long lists.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_family;
     const std::size_t n = lines.size();
     for (std::size_t i = 0; i < n; ++i) {
         const Heading h = heading_of_line(lines[i]);
@@ -187,6 +191,7 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
             // "Unidentified Analyst" is listed too; "Operator" starts the call.
             if (is_generic_speaker(line) && (lower_ascii(line).starts_with("unidentified") ||
                                              lower_ascii(line).starts_with("unknown"))) {
+                by_family[family_key(line)].push_back(out.entries.size());
                 out.entries.push_back(ListedParticipant{std::string(line), {}, {}, side});
                 out.lines.push_back(j);
                 ++j;
@@ -274,11 +279,14 @@ ParticipantLists read_participant_lists(const std::vector<std::string_view>& lin
             }
             // A list names each person once: a listed name again is the body
             // starting ("CHRISTIAN SEWING" right under "Christian Sewing, Chief Executive Officer").
-            const bool again = std::any_of(out.entries.begin(), out.entries.end(),
-                                           [&](const ListedParticipant& e) { return same_person(e.name, entry.name); });
+            std::vector<std::size_t>& same_family = by_family[family_key(entry.name)];
+            const bool again = std::any_of(same_family.begin(), same_family.end(), [&](std::size_t k) {
+                return same_person(out.entries[k].name, entry.name);
+            });
             if (again) break;
             for (const auto u : used) out.lines.push_back(u);
             j = used.back() + 1;
+            same_family.push_back(out.entries.size());
             out.entries.push_back(std::move(entry));
         }
         i = j - 1;
