@@ -94,7 +94,8 @@ TEST_CASE("watch job: JSON hits are the searcher's, tagged, and only from the ca
         rest.erase("query");
         CHECK(rest == expected);
     }
-    CHECK(hits.front().begin().key() == "watch");
+    const std::string printed = watch("subs: subscription\n", {jg_q2}, OutputFormat::Json, 1);
+    CHECK(printed.rfind("{\"watch\":\"subs\",\"line\":1,\"query\":\"subscription\",\"rank\":1,", 0) == 0);
 }
 
 TEST_CASE("watch job: no calls, no hits; the limit holds per query") {

@@ -91,9 +91,8 @@ TEST_CASE("watch list: bad lines are errors naming the file and line") {
 
 TEST_CASE("watch list: a file that cannot be read is an error naming it") {
     test_support::TempDir tmp;
-    CHECK_THROWS_WITH_AS(read_watch_list(tmp.path / "missing.txt"),
-                         doctest::Contains("cannot read watch list " + (tmp.path / "missing.txt").string()),
-                         WatchListError);
+    const std::string expected = "cannot read watch list " + (tmp.path / "missing.txt").string();
+    CHECK_THROWS_WITH_AS(read_watch_list(tmp.path / "missing.txt"), doctest::Contains(expected.c_str()), WatchListError);
     std::ofstream(tmp.path / "w.txt") << "guidance\n";
     CHECK(read_watch_list(tmp.path / "w.txt").queries.size() == 1);
 }
