@@ -54,6 +54,15 @@ SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer
     return find_hits_with(config, analyzer, context.options);
 }
 
+std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight, analyze::TextAnalyzer& analyzer,
+                       OutputFormat format, const TextStyle& style) {
+    const auto spans = find_highlights(hit.paragraph.text, highlight, analyzer);
+    if (format == OutputFormat::Json) return format_json_hit(hit, spans) + '\n';
+    const auto translation_spans =
+        hit.paragraph.translation ? find_highlights(*hit.paragraph.translation, highlight, analyzer) : std::vector<Span>{};
+    return format_text_hit(hit, spans, translation_spans, style);
+}
+
 SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
     const QueryContext context(config);
@@ -70,17 +79,7 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     }
     const SearchHits found = find_hits_with(config, analyzer, context.options);
     const TextStyle style{config.color, config.width, config.full};
-    for (const Hit& hit : found.result.hits) {
-        const auto spans = find_highlights(hit.paragraph.text, found.parsed.highlight, analyzer);
-        if (config.format == OutputFormat::Json) {
-            out << format_json_hit(hit, spans) << '\n';
-        } else {
-            const auto translation_spans =
-                hit.paragraph.translation ? find_highlights(*hit.paragraph.translation, found.parsed.highlight, analyzer)
-                                          : std::vector<Span>{};
-            out << format_text_hit(hit, spans, translation_spans, style);
-        }
-    }
+    for (const Hit& hit : found.result.hits) out << format_hit(hit, found.parsed.highlight, analyzer, config.format, style);
     outcome.matches = static_cast<Xapian::doccount>(found.result.hits.size());
     if (outcome.matches == 0 && config.match.offset == 0) {
         outcome.suggestions = suggestions_for(config);

@@ -13,6 +13,7 @@
 #include "analyze/text_analyzer.h"
 #include "match/matcher.h"
 #include "match/spelling.h"
+#include "print/text_printer.h"
 #include "query/filter_values.h"
 #include "query/query_parser.h"
 
@@ -51,5 +52,10 @@ struct SearchHits {
     MatchResult result;
 };
 [[nodiscard]] SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer);
+
+// One hit as run_search prints it, newline included: for people (Text) or
+// one JSON line (Json), its matches found with `highlight`.
+[[nodiscard]] std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight,
+                                     analyze::TextAnalyzer& analyzer, OutputFormat format, const TextStyle& style);
 
 }  // namespace callsearch
