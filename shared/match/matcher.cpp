@@ -10,6 +10,7 @@
 #include "index/index_writer.h"
 #include "analyze/passages.h"
 #include "match/proximity.h"
+#include "match/trend_counter.h"
 #include "schema/filter_terms.h"
 #include "schema/index_schema.h"
 
@@ -313,6 +314,10 @@ MatchResult Matcher::match(const QuerySource& parse, const MatchOptions& options
 
 Xapian::doccount Matcher::count(const QuerySource& parse, bool per_call) {
     return with_retry([&] { return count_current(parse(), per_call); });
+}
+
+TrendTable Matcher::trend(const QuerySource& parse, const std::optional<Xapian::Query>& filters, const TrendSpec& spec) {
+    return with_retry([&] { return count_trend(db_, parse().query, filters, spec); });
 }
 
 }  // namespace callsearch

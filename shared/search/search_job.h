@@ -13,12 +13,13 @@
 #include "analyze/text_analyzer.h"
 #include "match/matcher.h"
 #include "match/spelling.h"
+#include "match/trend_buckets.h"
 #include "query/filter_values.h"
 #include "query/query_parser.h"
 
 namespace callsearch {
 
-enum class OutputFormat { Text, Json, Count };
+enum class OutputFormat { Text, Json, Count, Csv };
 
 struct SearchConfig {
     std::filesystem::path db_dir;
@@ -31,10 +32,14 @@ struct SearchConfig {
     std::size_t width = 0;   // text: wrap to this many columns (0 = never)
     bool synonyms = false;                            // --synonyms
     std::optional<std::filesystem::path> thesaurus;  // --thesaurus FILE
+    // --trend BY: counts per bucket instead of hits (Text: a chart this
+    // many columns wide; Json: one object per bucket; Csv: one row each).
+    std::optional<TrendSpec> trend;
+    std::size_t chart_width = 80;
 };
 
 struct SearchOutcome {
-    Xapian::doccount matches = 0;  // hits printed, or the count for OutputFormat::Count
+    Xapian::doccount matches = 0;  // hits printed, or the count for OutputFormat::Count (with trend: passages)
     // When nothing matched: words the index holds near the unknown ones (with
     // OutputFormat::Json also printed, one {"type":"suggestion",...} line each).
     std::vector<Suggestion> suggestions;
