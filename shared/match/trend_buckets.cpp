@@ -186,8 +186,8 @@ std::vector<TrendBucket> TrendTally::buckets_of(const TrendPassage& passage) con
     return out;
 }
 
-void TrendTally::add(const TrendPassage& passage) {
-    ++passages_;
+void TrendTally::add(const TrendPassage& passage, std::size_t count) {
+    passages_ += count;
     matched_calls_.insert(passage.call);
     for (TrendBucket& bucket : buckets_of(passage)) {
         for (std::size_t i = 0; i < spec_.keys.size(); ++i) {
@@ -200,7 +200,7 @@ void TrendTally::add(const TrendPassage& passage) {
         auto [it, fresh] = index_.try_emplace(id, matched_.size());
         if (fresh) matched_.emplace_back(std::move(bucket), Matched{});
         Matched& m = matched_[it->second].second;
-        ++m.passages;
+        m.passages += count;
         m.calls.insert(passage.call);
     }
 }

@@ -101,7 +101,8 @@ public:
     // `calls`: every call the filters allow, by call key.
     TrendTally(TrendSpec spec, std::map<std::string, TrendCall> calls);
 
-    void add(const TrendPassage& passage);
+    // `count` passages alike (for call keys alone, a call's run of matches at once).
+    void add(const TrendPassage& passage, std::size_t count = 1);
 
     // The passage parts of the buckets that matched: the counter finds the
     // calls holding each and hands them to rows(). Empty when the spec has

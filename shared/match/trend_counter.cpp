@@ -150,6 +150,9 @@ TrendTable count_trend(const Xapian::Database& db, const Xapian::Query& query,
     // one stream, not document by document.
     Xapian::ValueIterator value = db.valuestream_begin(schema::kSlotCall);
     const Xapian::ValueIterator values_end = db.valuestream_end(schema::kSlotCall);
+    // Without passage keys, a call's consecutive matches are added at once.
+    TrendPassage run;
+    std::size_t run_length = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         TrendPassage passage;
         if (value != values_end) value.skip_to(*it);
@@ -163,9 +166,17 @@ TrendTable count_trend(const Xapian::Database& db, const Xapian::Query& query,
             passage.speaker = std::move(p.speaker);
             passage.roles = std::move(p.roles);
             passage.section = std::move(p.section);
+            tally.add(passage);
+            continue;
         }
-        tally.add(passage);
+        if (run_length > 0 && passage.call != run.call) {
+            tally.add(run, run_length);
+            run_length = 0;
+        }
+        if (run_length == 0) run = std::move(passage);
+        ++run_length;
     }
+    if (run_length > 0) tally.add(run, run_length);
 
     std::vector<std::set<std::string>> part_calls;
     for (const TrendPassagePart& part : tally.passage_parts()) {

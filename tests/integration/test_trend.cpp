@@ -64,19 +64,21 @@ std::vector<json> json_lines(const std::string& out) {
     return lines;
 }
 
+using Args = std::vector<std::string>;
+
 std::vector<std::string> operator+(std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());
     return a;
 }
 
 long number_of(const fs::path& db, const std::vector<std::string>& args) {
-    const auto r = search(db, {"--count"} + args);
+    const auto r = search(db, Args{"--count"} + args);
     REQUIRE_MESSAGE((r.exit_code == 0 || r.exit_code == 1), r.err);
     return std::stol(r.out);
 }
 
 std::vector<json> trend(const fs::path& db, const std::string& by, const std::vector<std::string>& args) {
-    const auto r = search(db, {"--trend", by, "--json"} + args);
+    const auto r = search(db, Args{"--trend", by, "--json"} + args);
     REQUIRE_MESSAGE((r.exit_code == 0 || r.exit_code == 1), r.err);
     return json_lines(r.out);
 }
@@ -116,8 +118,8 @@ std::vector<json> check_against_counts(const fs::path& db, const std::string& by
         if (!bucket) continue;
         ++checked;
         CHECK(row["passages"].get<long>() == number_of(db, filters + *bucket + words));
-        CHECK(row["calls"].get<long>() == number_of(db, {"--per-call"} + filters + *bucket + words));
-        CHECK(row["calls_in_bucket"].get<long>() == number_of(db, {"--per-call"} + filters + *bucket));
+        CHECK(row["calls"].get<long>() == number_of(db, Args{"--per-call"} + filters + *bucket + words));
+        CHECK(row["calls_in_bucket"].get<long>() == number_of(db, Args{"--per-call"} + filters + *bucket));
     }
     // A passage has one call, speaker and section, so buckets of those add up
     // to --count (roles do not: a "Chairman & CEO" counts for both).
@@ -130,7 +132,7 @@ std::vector<json> check_against_counts(const fs::path& db, const std::string& by
 // and calls, and with `everything` the calls holding any passage at all.
 std::map<std::string, std::pair<long, long>> per_company(const fs::path& db, const std::vector<std::string>& query,
                                                          bool with_quarter) {
-    const auto r = search(db, {"--per-call", "--json", "--limit", "100000"} + query);
+    const auto r = search(db, Args{"--per-call", "--json", "--limit", "100000"} + query);
     REQUIRE_MESSAGE((r.exit_code == 0 || r.exit_code == 1), r.err);
     std::map<std::string, std::pair<long, long>> out;
     for (const json& call : json_lines(r.out)) {
@@ -244,8 +246,8 @@ std::map<std::string, std::string> flattened(const json& object) {
 // CSV of `args` read back equals the JSON of `args`, column for column.
 void check_csv_equals_json(const fs::path& db, const std::vector<std::string>& args,
                            const std::vector<std::string>& columns) {
-    const auto csv = search(db, {"--csv"} + args);
-    const auto js = search(db, {"--json"} + args);
+    const auto csv = search(db, Args{"--csv"} + args);
+    const auto js = search(db, Args{"--json"} + args);
     REQUIRE_MESSAGE(csv.exit_code == js.exit_code, csv.err);
     const auto rows = read_csv(csv.out);
     const auto objects = json_lines(js.out);
@@ -304,7 +306,7 @@ TEST_CASE("trend: a slice of the bench, 40 calls, per quarter, company and quart
     bool any_zero = false;
     for (const json& r : quarters) any_zero |= r["passages"] == 0;
     CHECK(quarters.size() >= 4);
-    MESSAGE("bench slice quarters: " << quarters.size() << (any_zero ? ", some without a match" : ""));
+    MESSAGE("bench slice quarters: " << quarters.size() << std::string(any_zero ? ", some without a match" : ""));
     check_against_counts(*db, "year", {"\"supply chain\""});
     check_against_counts(*db, "role", {"pandemic"});
     check_against_counts(*db, "ticker,quarter", {"margin"}, {"--section", "qa"});

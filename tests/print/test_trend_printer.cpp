@@ -38,11 +38,11 @@ TEST_CASE("trend JSON: the bucket's label and keys by name, then the counts") {
     const TrendTable t = quarters();
     const auto j = nlohmann::ordered_json::parse(format_trend_json_row(t.spec, t.rows[0]));
     CHECK(j.dump() ==
-          R"({"bucket":"2021 Q2","year":2021,"quarter":2,"passages":30,"calls":10,"calls_in_bucket":20,"per_call":1.5})");
+          R"x({"bucket":"2021 Q2","year":2021,"quarter":2,"passages":30,"calls":10,"calls_in_bucket":20,"per_call":1.5})x");
     const TrendSpec by_company{{TrendKey::Company, TrendKey::Year}};
     const TrendRow unknown{{trend_value(TrendKey::Company, ""), trend_value(TrendKey::Year, "", 0)}, 1, 1, 0};
     CHECK(format_trend_json_row(by_company, unknown) ==
-          R"({"bucket":"(unknown) · (unknown)","company":null,"year":null,"passages":1,"calls":1,"calls_in_bucket":0,"per_call":null})");
+          R"x({"bucket":"(unknown) · (unknown)","company":null,"year":null,"passages":1,"calls":1,"calls_in_bucket":0,"per_call":null})x");
     CHECK(trend_columns(by_company) ==
           std::vector<std::string>{"bucket", "company", "year", "passages", "calls", "calls_in_bucket", "per_call"});
     CHECK(trend_columns(t.spec) ==
