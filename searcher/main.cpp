@@ -50,7 +50,8 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
             options.push_back(arg);
             // An option's value is never a query word, even if it starts with '-'.
             if (arg.find('=') == std::string::npos && i + 1 < argc && arg != "--count" && arg != "--json" &&
-                arg != "--full" && arg != "--per-call" && arg != "--synonyms" && arg != "--help") {
+                arg != "--full" && arg != "--per-call" && arg != "--synonyms" && arg != "--csv" &&
+                arg != "--help") {
                 options.push_back(argv[++i]);
             }
         }
@@ -59,6 +60,18 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
     options.insert(options.end(), words.begin(), words.end());
     std::reverse(options.begin(), options.end());  // CLI11 takes them last first
     return options;
+}
+
+// The chart's width: the terminal's, else $COLUMNS, else 80.
+std::size_t chart_width() {
+    if (const std::size_t w = callsearch::terminal_width(STDOUT_FILENO)) return w;
+    const char* columns = std::getenv("COLUMNS");
+    if (columns && *columns) {
+        char* end = nullptr;
+        const long n = std::strtol(columns, &end, 10);
+        if (*end == '\0' && n > 0 && n < 10000) return static_cast<std::size_t>(n);
+    }
+    return 80;
 }
 
 }  // namespace
@@ -72,6 +85,8 @@ int main(int argc, char** argv) {
     bool json = false, count = false, full = false, per_call = false;
     std::string sort = "relevance", color = "auto";
     std::optional<std::string> batch;
+    std::optional<std::string> trend;
+    bool csv = false;
 
     app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
     const std::vector<std::pair<callsearch::Field, const char*>> filter_options = {
@@ -107,6 +122,10 @@ int main(int argc, char** argv) {
                    "Your synonym groups, added to the shipped ones (default: $CALLSEARCH_THESAURUS)");
     app.add_option("--batch", batch,
                    "Run every query of FILE (- for stdin), one per line or JSON object; JSON Lines out");
+    app.add_option("--trend", trend,
+                   "Mentions per bucket, as a chart: year, quarter, company, ticker, speaker, role, section, "
+                   "or two (company,quarter)");
+    app.add_flag("--csv", csv, "CSV (RFC 4180) with a header row: the JSON fields of each hit or bucket");
     app.add_option("QUERY", words, "Words, \"phrases\", AND OR NOT -word, field:value");
 
     try {
@@ -128,9 +147,26 @@ int main(int argc, char** argv) {
     config.match.sort = sort == "newest"   ? callsearch::SortOrder::Newest
                         : sort == "oldest" ? callsearch::SortOrder::Oldest
                                            : callsearch::SortOrder::Relevance;
-    config.format = count ? callsearch::OutputFormat::Count
-                    : json ? callsearch::OutputFormat::Json
-                           : callsearch::OutputFormat::Text;
+    if (csv && (json || count || batch)) {
+        return fail(std::string("--csv and ") + (json ? "--json" : count ? "--count" : "--batch") +
+                    " cannot be combined: give one output format");
+    }
+    if (trend && (count || per_call)) {
+        return fail(std::string("--trend counts every matching passage; ") + (count ? "--count" : "--per-call") +
+                    " does not apply to it");
+    }
+    if (trend) {
+        try {
+            config.trend = callsearch::parse_trend_spec(*trend);
+        } catch (const std::exception& e) {
+            return fail(e.what());
+        }
+    }
+    config.format = csv     ? callsearch::OutputFormat::Csv
+                    : count ? callsearch::OutputFormat::Count
+                    : json  ? callsearch::OutputFormat::Json
+                            : callsearch::OutputFormat::Text;
+    config.chart_width = chart_width();
     config.color = callsearch::want_color(color, STDOUT_FILENO);
     config.full = full;
     config.match.per_call = per_call;
@@ -141,7 +177,7 @@ int main(int argc, char** argv) {
         if (!words.empty()) return fail("--batch reads the queries from " + *batch + "; give no QUERY words");
         if (batch->empty()) return fail("--batch must name a file, or - for stdin");
         callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count, config.synonyms,
-                                             config.thesaurus};
+                                             config.thesaurus, config.trend};
         std::ifstream file;
         if (*batch != "-") {
             file.open(*batch);

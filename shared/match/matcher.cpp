@@ -11,6 +11,7 @@
 #include "analyze/passages.h"
 #include "match/passage_match.h"
 #include "match/proximity.h"
+#include "match/trend_counter.h"
 #include "schema/filter_terms.h"
 #include "schema/index_schema.h"
 
@@ -63,17 +64,6 @@ bool collapse_pairs(Xapian::Enquire& enquire, const Xapian::Database& db) {
     if (db.get_value_freq(schema::kSlotPair) == 0) return false;
     enquire.set_collapse_key(schema::kSlotPair);
     return true;
-}
-
-// Counting needs no weights, unless passages that match by their paragraph's
-// words alone must be told apart (match/passage_match.h).
-void count_weighting(Xapian::Enquire& enquire, const Xapian::Query& query) {
-    if (ranks_by_words(query)) {
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        drop_passages_without_words(enquire, query);
-    } else {
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-    }
 }
 
 Xapian::Database open_index(const std::filesystem::path& dir) {
@@ -224,7 +214,7 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
         Xapian::Enquire in_call(db_);
         in_call.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.query,
                                         Xapian::Query(schema::call_term(hit.paragraph.call))));
-        count_weighting(in_call, query.query);
+        weigh_for_counting(in_call, query.query);
         (void)collapse_pairs(in_call, db_);
         hit.call_matches = std::max<Xapian::doccount>(1, in_call.get_mset(0, db_.get_doccount()).size());
         result.hits.push_back(std::move(hit));
@@ -298,7 +288,7 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
 Xapian::doccount Matcher::count_current(const ParsedQuery& query, bool per_call) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
-    count_weighting(enquire, query.query);
+    weigh_for_counting(enquire, query.query);
     if (per_call) {
         enquire.set_collapse_key(schema::kSlotCall);
     } else if (!collapse_pairs(enquire, db_)) {
@@ -327,6 +317,10 @@ MatchResult Matcher::match(const QuerySource& parse, const MatchOptions& options
 
 Xapian::doccount Matcher::count(const QuerySource& parse, bool per_call) {
     return with_retry([&] { return count_current(parse(), per_call); });
+}
+
+TrendTable Matcher::trend(const QuerySource& parse, const std::optional<Xapian::Query>& filters, const TrendSpec& spec) {
+    return with_retry([&] { return count_trend(db_, parse().query, filters, spec); });
 }
 
 }  // namespace callsearch

@@ -12,6 +12,7 @@
 
 #include "analyze/text_analyzer.h"
 #include "index/stored_paragraph.h"
+#include "match/trend_buckets.h"
 #include "query/query_parser.h"
 
 namespace callsearch {
@@ -97,6 +98,12 @@ public:
     using QuerySource = std::function<ParsedQuery()>;
     [[nodiscard]] MatchResult match(const QuerySource& parse, const MatchOptions& options, ParsedQuery& parsed);
     [[nodiscard]] Xapian::doccount count(const QuerySource& parse, bool per_call = false);
+
+    // Exact counts per bucket (match/trend_counter.h). `filters`: the
+    // command-line filters alone (nullopt: none), which decide the calls a
+    // bucket holds.
+    [[nodiscard]] TrendTable trend(const QuerySource& parse, const std::optional<Xapian::Query>& filters,
+                                   const TrendSpec& spec);
 
     // The words filed under an English stem in the state the matcher holds
     // (as of its last query), for TextAnalyzer::set_stem_expander.

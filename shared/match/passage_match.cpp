@@ -45,4 +45,13 @@ void drop_passages_without_words(Xapian::Enquire& enquire, const Xapian::Query& 
     if (ranks_by_words(query)) enquire.set_cutoff(0, kMinWeight);
 }
 
+void weigh_for_counting(Xapian::Enquire& enquire, const Xapian::Query& query) {
+    if (ranks_by_words(query)) {
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        drop_passages_without_words(enquire, query);
+    } else {
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+    }
+}
+
 }  // namespace callsearch

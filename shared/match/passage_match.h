@@ -18,4 +18,10 @@ namespace callsearch {
 // wdf 0 no weight, as BM25 and DPH do) when ranks_by_words(query).
 void drop_passages_without_words(Xapian::Enquire& enquire, const Xapian::Query& query);
 
+// For an enquire that only counts or lists matches: no weights (BoolWeight),
+// unless passages matching by their paragraph's words alone must be told
+// apart, then BM25 and the cut-off. Every count of matches goes through here,
+// so that each counts what the list of hits shows.
+void weigh_for_counting(Xapian::Enquire& enquire, const Xapian::Query& query);
+
 }  // namespace callsearch

@@ -68,7 +68,7 @@ inline constexpr Xapian::valueno kSlotPassage = 4;    // passage index within th
 // file digest, turn, paragraph number): the matcher collapses on it, so that a
 // translated pair is one hit.
 inline constexpr Xapian::valueno kSlotPair = 5;
-inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call collapses on it
+inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call collapses on it, --trend counts by it
 
 // A document is one passage of a paragraph (analyze/passages.h): positions
 // start at 1 in each, so phrases match within a passage.
@@ -79,7 +79,8 @@ inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call 
 // kSchemaVersionKey above; "callsearch.file:" + file key -> FileRecord
 // (index/file_records.h); "callsearch.call:" + call digest -> call record
 // (index/stored_paragraph.h; a file holding several calls, such as a JSON
-// array, has one per call: schema::call_digest); "callsearch.ticker:" + company key -> ticker.
+// array, has one per call: schema::call_digest; --trend reads them all for
+// the calls of each bucket, match/trend_counter.h); "callsearch.ticker:" + company key -> ticker.
 // The folder layout around the database: index/index_layout.h.
 
 }  // namespace callsearch::schema

@@ -9,6 +9,7 @@
 #include "analyze/text_analyzer.h"
 #include "print/highlighter.h"
 #include "print/json_printer.h"
+#include "print/trend_printer.h"
 #include "query/query_parser.h"
 #include "search/batch_request.h"
 
@@ -20,9 +21,10 @@ std::string json_string(const std::string& s) {
     return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The hit object of searcher --json, tagged: `{"id":ID,"type":"hit",` + the rest.
-void put_hit(std::ostream& out, const std::string& id_json, std::size_t line, const std::string& hit_json) {
-    out << "{\"id\":" << id_json << ",\"line\":" << line << ",\"type\":\"hit\"";
+// The object of searcher --json (a hit, a trend bucket), tagged: `{"id":ID,"line":L,"type":TYPE,` + the rest.
+void put_tagged(std::ostream& out, const std::string& id_json, std::size_t line, const char* type,
+                const std::string& hit_json) {
+    out << "{\"id\":" << id_json << ",\"line\":" << line << ",\"type\":\"" << type << '"';
     if (hit_json.size() > 2) out << ',';
     out.write(hit_json.data() + 1, static_cast<std::streamsize>(hit_json.size() - 1));
     out << '\n';
@@ -75,7 +77,17 @@ BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream
         Xapian::doccount exact = 0;
         Xapian::doccount estimated = 0;
         try {
-            if (config.count) {
+            if (config.trend) {
+                std::optional<Xapian::Query> filters;
+                if (!request.filters.empty()) filters = parse_query("", request.filters, analyzer).query;
+                const TrendTable table = matcher.trend(parse, filters, *config.trend);
+                for (const TrendRow& row : table.rows) {
+                    put_tagged(out, request.id_json, number, "trend", format_trend_json_row(table.spec, row));
+                }
+                hits = table.rows.size();
+                exact = static_cast<Xapian::doccount>(table.passages);
+                estimated = exact;
+            } else if (config.count) {
                 exact = matcher.count(parse);
                 estimated = exact;
             } else {
@@ -84,7 +96,7 @@ BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream
                 estimated = result.estimated_total;
                 hits = result.hits.size();
                 for (const Hit& hit : result.hits) {
-                    put_hit(out, request.id_json, number,
+                    put_tagged(out, request.id_json, number, "hit",
                             format_json_hit(hit, find_highlights(hit.paragraph.text, parsed.highlight, analyzer)));
                 }
             }
@@ -96,9 +108,10 @@ BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream
         }
         const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        put_summary(out, request.id_json, number, hits, config.count ? &exact : nullptr, estimated, ms);
+        const bool counted = config.count || config.trend;
+        put_summary(out, request.id_json, number, hits, counted ? &exact : nullptr, estimated, ms);
         out.flush();
-        if (hits > 0 || exact > 0) ++outcome.matched;
+        if ((hits > 0 && !config.trend) || exact > 0) ++outcome.matched;
     }
     return outcome;
 }

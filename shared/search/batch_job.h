@@ -29,6 +29,10 @@ struct BatchConfig {
     bool count = false;  // summaries only, each with the exact count
     bool synonyms = false;                            // --synonyms
     std::optional<std::filesystem::path> thesaurus;  // --thesaurus FILE
+    // --trend BY: each line's buckets instead of its hits, one object each:
+    //   {"id":ID,"line":L,"type":"trend",...the fields of a --trend --json bucket...}
+    // then the summary (hits: buckets printed; count: matching passages).
+    std::optional<TrendSpec> trend;
 };
 
 struct BatchOutcome {

@@ -3,7 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/text_analyzer.h"
+#include "print/csv_printer.h"
+#include "print/csv_writer.h"
 #include "print/json_printer.h"
+#include "print/trend_printer.h"
 #include "print/text_printer.h"
 #include "query/thesaurus.h"
 
@@ -47,6 +50,49 @@ SearchHits find_hits_with(const SearchConfig& config, analyze::TextAnalyzer& ana
     return found;
 }
 
+void put_json_suggestions(std::ostream& out, const std::vector<Suggestion>& suggestions) {
+    for (const Suggestion& s : suggestions) {
+        out << nlohmann::ordered_json{{"type", "suggestion"}, {"field", s.field}, {"word", s.word},
+                                      {"suggestions", s.nearest}}
+                   .dump()
+            << '\n';
+    }
+}
+
+// The command-line filters alone: they decide the calls a trend bucket holds.
+std::optional<Xapian::Query> filters_alone(const std::vector<FilterSpec>& filters, analyze::TextAnalyzer& analyzer) {
+    if (filters.empty()) return std::nullopt;
+    return parse_query("", filters, analyzer).query;
+}
+
+SearchOutcome run_trend(const SearchConfig& config, std::ostream& out, analyze::TextAnalyzer& analyzer,
+                        const QueryOptions& options) {
+    check_query(config, analyzer, options);
+    Matcher matcher(config.db_dir);
+    analyzer.set_stem_expander(matcher.stem_expander());
+    const TrendTable table = matcher.trend([&] { return parse_query(config.query, config.filters, analyzer, options); },
+                                           filters_alone(config.filters, analyzer), *config.trend);
+    if (config.format == OutputFormat::Json) {
+        for (const TrendRow& row : table.rows) out << format_trend_json_row(table.spec, row) << '\n';
+    } else if (config.format == OutputFormat::Csv) {
+        const auto columns = trend_columns(table.spec);
+        out << csv_row(columns);
+        for (const TrendRow& row : table.rows) {
+            out << csv_row(csv_cells(nlohmann::json::parse(format_trend_json_row(table.spec, row)), columns));
+        }
+    } else {
+        out << format_trend_chart(table, config.query, config.chart_width);
+    }
+    SearchOutcome outcome;
+    outcome.matches = static_cast<Xapian::doccount>(table.passages);
+    if (outcome.matches == 0) {
+        outcome.suggestions = suggestions_for(config);
+        if (config.format == OutputFormat::Json) put_json_suggestions(out, outcome.suggestions);
+    }
+    out.flush();
+    return outcome;
+}
+
 }  // namespace
 
 SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer) {
@@ -55,8 +101,9 @@ SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer
 }
 
 std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight, analyze::TextAnalyzer& analyzer,
-                       OutputFormat format, const TextStyle& style) {
+                       OutputFormat format, const TextStyle& style, bool per_call) {
     const auto spans = find_highlights(hit.paragraph.text, highlight, analyzer);
+    if (format == OutputFormat::Csv) return format_csv_hit(hit, spans, per_call);
     if (format == OutputFormat::Json) return format_json_hit(hit, spans) + '\n';
     const auto translation_spans =
         hit.paragraph.translation ? find_highlights(*hit.paragraph.translation, highlight, analyzer) : std::vector<Span>{};
@@ -66,6 +113,7 @@ std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight,
 SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
     const QueryContext context(config);
+    if (config.trend) return run_trend(config, out, analyzer, context.options);
     SearchOutcome outcome;
     if (config.format == OutputFormat::Count) {
         check_query(config, analyzer, context.options);
@@ -79,18 +127,14 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     }
     const SearchHits found = find_hits_with(config, analyzer, context.options);
     const TextStyle style{config.color, config.width, config.full};
-    for (const Hit& hit : found.result.hits) out << format_hit(hit, found.parsed.highlight, analyzer, config.format, style);
+    if (config.format == OutputFormat::Csv) out << csv_row(csv_hit_columns(config.match.per_call));
+    for (const Hit& hit : found.result.hits) {
+        out << format_hit(hit, found.parsed.highlight, analyzer, config.format, style, config.match.per_call);
+    }
     outcome.matches = static_cast<Xapian::doccount>(found.result.hits.size());
     if (outcome.matches == 0 && config.match.offset == 0) {
         outcome.suggestions = suggestions_for(config);
-        if (config.format == OutputFormat::Json) {
-            for (const Suggestion& s : outcome.suggestions) {
-                out << nlohmann::ordered_json{{"type", "suggestion"}, {"field", s.field}, {"word", s.word},
-                                              {"suggestions", s.nearest}}
-                           .dump()
-                    << '\n';
-            }
-        }
+        if (config.format == OutputFormat::Json) put_json_suggestions(out, outcome.suggestions);
     }
     out.flush();
     return outcome;

@@ -13,13 +13,14 @@
 #include "analyze/text_analyzer.h"
 #include "match/matcher.h"
 #include "match/spelling.h"
+#include "match/trend_buckets.h"
 #include "print/text_printer.h"
 #include "query/filter_values.h"
 #include "query/query_parser.h"
 
 namespace callsearch {
 
-enum class OutputFormat { Text, Json, Count };
+enum class OutputFormat { Text, Json, Count, Csv };
 
 struct SearchConfig {
     std::filesystem::path db_dir;
@@ -32,10 +33,14 @@ struct SearchConfig {
     std::size_t width = 0;   // text: wrap to this many columns (0 = never)
     bool synonyms = false;                            // --synonyms
     std::optional<std::filesystem::path> thesaurus;  // --thesaurus FILE
+    // --trend BY: counts per bucket instead of hits (Text: a chart this
+    // many columns wide; Json: one object per bucket; Csv: one row each).
+    std::optional<TrendSpec> trend;
+    std::size_t chart_width = 80;
 };
 
 struct SearchOutcome {
-    Xapian::doccount matches = 0;  // hits printed, or the count for OutputFormat::Count
+    Xapian::doccount matches = 0;  // hits printed, or the count for OutputFormat::Count (with trend: passages)
     // When nothing matched: words the index holds near the unknown ones (with
     // OutputFormat::Json also printed, one {"type":"suggestion",...} line each).
     std::vector<Suggestion> suggestions;
@@ -53,9 +58,11 @@ struct SearchHits {
 };
 [[nodiscard]] SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer);
 
-// One hit as run_search prints it, newline included: for people (Text) or
-// one JSON line (Json), its matches found with `highlight`.
+// One hit as run_search prints it, newline included: for people (Text), one
+// JSON line (Json) or one CSV row (Csv, the columns of csv_hit_columns(per_call)),
+// its matches found with `highlight`.
 [[nodiscard]] std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight,
-                                     analyze::TextAnalyzer& analyzer, OutputFormat format, const TextStyle& style);
+                                     analyze::TextAnalyzer& analyzer, OutputFormat format, const TextStyle& style,
+                                     bool per_call = false);
 
 }  // namespace callsearch
