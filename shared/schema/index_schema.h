@@ -11,7 +11,7 @@
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "6";  // 5: one document per passage; 6: a position gap at each sentence end
+inline constexpr std::string_view kSchemaVersion = "7";  // 5: one document per passage; 6: a position gap at each sentence end; 7: question links (kSlotQuestion, kSlotAnswerTo)
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
@@ -59,6 +59,22 @@ inline constexpr Xapian::valueno kSlotPassage = 4;    // passage index within th
 // translated pair is one hit.
 inline constexpr Xapian::valueno kSlotPair = 5;
 inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call collapses on it
+// Question links (string: question_id below). In Q&A, on each passage of an
+// analyst's turn (a question), kSlotQuestion holds the turn's own id; on each
+// passage of a turn that answers it (index/document_builder.cpp says which),
+// kSlotAnswerTo holds the question's id. `--asked` finds the questions that
+// match and keeps the answers whose kSlotAnswerTo is among them, walking that
+// slot's value stream (match/exchanges.h); `--answers` lists a question's.
+// Values rather than a term per question: a common word (`margins`) matches
+// thousands of questions, and an OR of thousands of terms costs a B-tree
+// lookup each, while one value stream holds every answer in docid order.
+inline constexpr Xapian::valueno kSlotQuestion = 7;
+inline constexpr Xapian::valueno kSlotAnswerTo = 8;
+// A question turn's id: the call digest (schema::call_digest) and the turn's
+// 1-based number, unique in the index.
+[[nodiscard]] inline std::string question_id(std::string_view call_digest, int turn) {
+    return std::string(call_digest).append(":").append(std::to_string(turn));
+}
 
 // A document is one passage of a paragraph (analyze/passages.h): positions
 // start at 1 in each, so phrases match within a passage.

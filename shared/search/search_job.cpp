@@ -15,7 +15,7 @@ namespace {
 struct QueryContext {
     explicit QueryContext(const SearchConfig& config)
         : thesaurus(config.thesaurus),
-          options{config.synonyms, [this]() -> const Thesaurus& { return thesaurus.get(); }} {}
+          options{config.synonyms, [this]() -> const Thesaurus& { return thesaurus.get(); }, config.asked} {}
     ThesaurusSource thesaurus;
     QueryOptions options;
 };
@@ -69,16 +69,26 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
         return outcome;
     }
     const SearchHits found = find_hits_with(config, analyzer, context.options);
-    const TextStyle style{config.color, config.width, config.full};
+    const TextStyle style{config.color, config.width, config.full, config.match.answers};
+    const Hit* previous = nullptr;
     for (const Hit& hit : found.result.hits) {
         const auto spans = find_highlights(hit.paragraph.text, found.parsed.highlight, analyzer);
+        const auto question_spans = hit.question && !hit.question->matched.empty()
+                                        ? find_highlights(hit.question->matched, found.parsed.asked_highlight, analyzer)
+                                        : std::vector<Span>{};
         if (config.format == OutputFormat::Json) {
-            out << format_json_hit(hit, spans) << '\n';
+            out << format_json_hit(hit, spans, question_spans, config.match.answers) << '\n';
         } else {
             const auto translation_spans =
                 hit.paragraph.translation ? find_highlights(*hit.paragraph.translation, found.parsed.highlight, analyzer)
                                           : std::vector<Span>{};
-            out << format_text_hit(hit, spans, translation_spans, style);
+            // Answers to one question often follow each other (asked: ranks them so).
+            const bool as_above = previous && hit.question && previous->question &&
+                                  previous->paragraph.file == hit.paragraph.file &&
+                                  previous->question->turn == hit.question->turn &&
+                                  previous->paragraph.call == hit.paragraph.call;
+            out << format_text_hit(hit, spans, translation_spans, style, question_spans, as_above);
+            previous = &hit;
         }
     }
     outcome.matches = static_cast<Xapian::doccount>(found.result.hits.size());

@@ -31,6 +31,7 @@ struct SearchConfig {
     std::size_t width = 0;   // text: wrap to this many columns (0 = never)
     bool synonyms = false;                            // --synonyms
     std::optional<std::filesystem::path> thesaurus;  // --thesaurus FILE
+    std::optional<std::string> asked;                 // --asked WORDS (QueryOptions::asked)
 };
 
 struct SearchOutcome {
