@@ -97,7 +97,10 @@ AskedQuestions find_asked_questions(const Xapian::Database& db, const Xapian::Qu
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, asked, questions));
     enquire.set_weighting_scheme(weight);
-    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    // Every match, but asked for as few as there can be: Xapian makes room for
+    // as many as asked (the whole index would cost more than the search).
+    const Xapian::doccount bound = enquire.get_mset(0, 0).get_matches_upper_bound();
+    const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(bound, 1));
     // Each passage's question id, read by walking the slot's value stream in
     // docid order (a lookup per document would cost a B-tree descent each).
     std::vector<std::pair<Xapian::docid, double>> found;
@@ -142,22 +145,26 @@ std::vector<Answer> answers_to(const Xapian::Database& db, Xapian::docid questio
                                StoredParagraphReader& reader) {
     const std::string id = db.get_document(question).get_value(schema::kSlotQuestion);
     if (id.empty()) return {};
-    const std::vector<Xapian::Query> parts = {
-        Xapian::Query(schema::file_term(schema::file_key(stored.file))),
-        Xapian::Query(std::string(schema::kLangPrefix) + stored.lang),
-        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotAnswerTo, id, id)};
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    auto* keys = new Xapian::MultiValueKeyMaker();
-    keys->add_value(schema::kSlotTurn, false);
-    keys->add_value(schema::kSlotParagraph, false);
-    keys->add_value(schema::kSlotPassage, false);
-    enquire.set_sort_by_key(keys->release(), false);
-    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    // A file's documents are in the order spoken (as StoredParagraph::question_offset relies on), so
+    // the answers follow the question, before any answer to a later one: walk
+    // the file's documents from the question on, beside the link slot's value
+    // stream. (A query on the slot's value would scan every answer passage of
+    // the index: Xapian estimates one value's documents at next to none, and
+    // lets them drive the AND.)
+    const std::string file = schema::file_term(schema::file_key(stored.file));
+    Xapian::PostingIterator doc = db.postlist_begin(file);
+    const Xapian::PostingIterator docs_end = db.postlist_end(file);
+    Xapian::ValueIterator link = db.valuestream_begin(schema::kSlotAnswerTo);
+    const Xapian::ValueIterator links_end = db.valuestream_end(schema::kSlotAnswerTo);
     std::vector<StoredParagraph> passages;
-    passages.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) passages.push_back(reader.read(it.get_document()));
+    for (doc.skip_to(question + 1); doc != docs_end; ++doc) {
+        link.skip_to(*doc);
+        if (link == links_end) break;
+        if (link.get_docid() != *doc) continue;  // no answer: the operator, another question
+        if (*link != id) break;                  // an answer to a later question
+        StoredParagraph p = reader.read(db.get_document(*doc));
+        if (p.lang == stored.lang) passages.push_back(std::move(p));
+    }
     return group_answers(passages);
 }
 

@@ -67,7 +67,9 @@ struct Indexed {
         {
             IndexWriter writer(generation);
             const Transcript t = exchange_call();
-            writer.replace_file("a", build_documents(t, "a", analyzer), {"a", "1", 7},
+            // Keyed by its path, as the indexer keys files (the answers are found by it).
+            const std::string key = schema::file_key(t.call.source_path);
+            writer.replace_file(key, build_documents(t, key, analyzer), {key, "1", 7},
                                 stored_call(t.call, schema::call_key(t.call)));
             writer.commit();
         }
