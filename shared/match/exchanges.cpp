@@ -10,82 +10,57 @@ namespace callsearch {
 
 namespace {
 
-// The answer passages whose kSlotAnswerTo names one of the questions: a walk
-// of that slot's value stream (every answer passage, in docid order), which
-// skips cheaply when ANDed with rarer words, and costs one lookup per answer
-// passage when alone (about 2 ms for the bench's 70,000).
+// The answer passages of AskedQuestions::answers, in docid order.
 class AnswerSource : public Xapian::PostingSource {
 public:
     AnswerSource(std::shared_ptr<const AskedQuestions> questions, bool weighted)
         : questions_(std::move(questions)), weighted_(weighted) {}
 
-    void init(const Xapian::Database& db) override {
-        db_ = db;
-        it_ = db_.valuestream_begin(schema::kSlotAnswerTo);
-        end_ = db_.valuestream_end(schema::kSlotAnswerTo);
+    void init(const Xapian::Database&) override {
+        at_ = 0;
         started_ = false;
         double best = 0.0;
         if (weighted_) {
-            for (const auto& [id, match] : questions_->by_id) best = std::max(best, match.score);
+            for (const auto& [did, score] : answers()) best = std::max(best, score);
         }
         set_maxweight(best);
     }
 
-    Xapian::doccount get_termfreq_min() const override { return 0; }
-    Xapian::doccount get_termfreq_max() const override { return db_.get_value_freq(schema::kSlotAnswerTo); }
-    Xapian::doccount get_termfreq_est() const override {
-        // About three answer passages per question, at most all of them.
-        const auto all = db_.get_value_freq(schema::kSlotAnswerTo);
-        return std::min<Xapian::doccount>(all, static_cast<Xapian::doccount>(questions_->by_id.size() * 3));
-    }
+    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(answers().size()); }
+    Xapian::doccount get_termfreq_max() const override { return get_termfreq_min(); }
+    Xapian::doccount get_termfreq_est() const override { return get_termfreq_min(); }
 
     void next(double) override {
-        if (started_) ++it_;
+        if (started_) ++at_;
         started_ = true;
-        settle();
     }
 
     void skip_to(Xapian::docid did, double) override {
         started_ = true;
-        it_.skip_to(did);
-        settle();
+        const auto& a = answers();
+        at_ = static_cast<std::size_t>(
+            std::lower_bound(a.begin() + static_cast<std::ptrdiff_t>(at_), a.end(), did,
+                             [](const std::pair<Xapian::docid, double>& e, Xapian::docid d) { return e.first < d; }) -
+            a.begin());
     }
 
-    bool check(Xapian::docid did, double) override {
-        started_ = true;
-        if (!it_.check(did)) return false;  // no value there: next() moves on
-        return accept();
-    }
-
-    bool at_end() const override { return it_ == end_; }
-    Xapian::docid get_docid() const override { return it_.get_docid(); }
-    double get_weight() const override { return weight_; }
+    bool at_end() const override { return at_ >= answers().size(); }
+    Xapian::docid get_docid() const override { return answers()[at_].first; }
+    double get_weight() const override { return weighted_ ? answers()[at_].second : 0.0; }
 
     AnswerSource* clone() const override { return new AnswerSource(questions_, weighted_); }
     std::string name() const override { return "callsearch::AnswerSource"; }
     std::string get_description() const override {
-        return "AnswerSource(" + std::to_string(questions_->by_id.size()) + " questions)";
+        return "AnswerSource(" + std::to_string(answers().size()) + " answer passages)";
     }
 
 private:
-    // Whether the passage under it_ answers one of the questions (its weight kept).
-    bool accept() {
-        const auto found = questions_->by_id.find(*it_);
-        if (found == questions_->by_id.end()) return false;
-        weight_ = weighted_ ? found->second.score : 0.0;
-        return true;
-    }
-
-    void settle() {
-        while (it_ != end_ && !accept()) ++it_;
-    }
+    const std::vector<std::pair<Xapian::docid, double>>& answers() const { return questions_->answers; }
 
     std::shared_ptr<const AskedQuestions> questions_;
     bool weighted_;
-    Xapian::Database db_;
-    Xapian::ValueIterator it_, end_;
+    std::size_t at_ = 0;
     bool started_ = false;
-    double weight_ = 0.0;
 };
 
 }  // namespace
@@ -108,6 +83,7 @@ AskedQuestions find_asked_questions(const Xapian::Database& db, const Xapian::Qu
     for (auto it = mset.begin(); it != mset.end(); ++it) found.emplace_back(*it, it.get_weight());
     std::sort(found.begin(), found.end());
     AskedQuestions out;
+    std::vector<std::pair<Xapian::docid, std::string>> firsts;  // each question's first matching passage
     Xapian::ValueIterator values = db.valuestream_begin(schema::kSlotQuestion);
     const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotQuestion);
     for (const auto& [did, score] : found) {
@@ -115,13 +91,35 @@ AskedQuestions find_asked_questions(const Xapian::Database& db, const Xapian::Qu
         if (values == end) break;
         if (values.get_docid() != did) continue;
         auto [at, added] = out.by_id.try_emplace(*values, AskedQuestions::Match{score, did});
+        if (added) firsts.emplace_back(did, at->first);
         if (!added && score > at->second.score) at->second = {score, did};
     }
+    // A question's answers follow it among its file's documents, before any
+    // answer to a later question (documents of a file are in the order
+    // spoken, as StoredParagraph::question_offset relies on): read the link
+    // slot's values from the question on, until one names another question.
+    // Only the answers are read, not the slot's every value. In an index of
+    // several shards, docids interleave shards (shard = (docid - 1) mod n):
+    // only the question's shard counts there, each question read afresh.
+    const Xapian::doccount shards = std::max<Xapian::doccount>(static_cast<Xapian::doccount>(db.size()), 1);
+    const Xapian::ValueIterator links_end = db.valuestream_end(schema::kSlotAnswerTo);
+    Xapian::ValueIterator links = db.valuestream_begin(schema::kSlotAnswerTo);
+    for (const auto& [first, id] : firsts) {
+        if (shards > 1) links = db.valuestream_begin(schema::kSlotAnswerTo);
+        const double score = out.by_id[id].score;
+        for (links.skip_to(first + 1); links != links_end; ++links) {
+            const Xapian::docid did = links.get_docid();
+            if ((did - 1) % shards != (first - 1) % shards) continue;
+            if (*links != id) break;
+            out.answers.emplace_back(did, score);
+        }
+    }
+    if (shards > 1) std::sort(out.answers.begin(), out.answers.end());
     return out;
 }
 
 Xapian::Query answers_query(std::shared_ptr<const AskedQuestions> questions, bool weighted) {
-    if (questions->by_id.empty()) return Xapian::Query::MatchNothing;
+    if (questions->answers.empty()) return Xapian::Query::MatchNothing;
     return Xapian::Query((new AnswerSource(std::move(questions), weighted))->release());
 }
 

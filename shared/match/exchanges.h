@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -24,6 +25,8 @@ struct AskedQuestions {
         Xapian::docid passage = 0;
     };
     std::unordered_map<std::string, Match> by_id;
+    // The passages answering them, by docid, each with its question's score.
+    std::vector<std::pair<Xapian::docid, double>> answers;
 };
 
 // Matches `asked` against question passages (analysts' turns in Q&A) only,

@@ -4,6 +4,7 @@
 // else defines one. Bump kSchemaVersion whenever a change here (or in how text
 // is analyzed into terms) makes an older index answer differently.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -59,7 +60,7 @@ inline constexpr Xapian::valueno kSlotPassage = 4;    // passage index within th
 // translated pair is one hit.
 inline constexpr Xapian::valueno kSlotPair = 5;
 inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call collapses on it
-// Question links (string: question_id below). In Q&A, on each passage of an
+// Question links (question_id below). In Q&A, on each passage of an
 // analyst's turn (a question), kSlotQuestion holds the turn's own id; on each
 // passage of a turn that answers it (index/document_builder.cpp says which),
 // kSlotAnswerTo holds the question's id. `--asked` finds the questions that
@@ -70,10 +71,21 @@ inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call 
 // lookup each, while one value stream holds every answer in docid order.
 inline constexpr Xapian::valueno kSlotQuestion = 7;
 inline constexpr Xapian::valueno kSlotAnswerTo = 8;
-// A question turn's id: the call digest (schema::call_digest) and the turn's
-// 1-based number, unique in the index.
+// A question turn's id, unique in the index: the call digest (schema::
+// call_digest, 16 hex digits) as 8 bytes, then the turn's 1-based number as 4,
+// big-endian. Twelve bytes fit std::string's inline buffer, so reading the
+// slot's values (tens of thousands per --asked query) allocates nothing.
 [[nodiscard]] inline std::string question_id(std::string_view call_digest, int turn) {
-    return std::string(call_digest).append(":").append(std::to_string(turn));
+    std::uint64_t digest = 0;
+    for (const char c : call_digest) {
+        const int v = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+        digest = (digest << 4) | static_cast<std::uint64_t>(v & 0xf);
+    }
+    std::string id(12, '\0');
+    for (int i = 0; i < 8; ++i) id[static_cast<std::size_t>(i)] = static_cast<char>(digest >> (56 - 8 * i));
+    const auto t = static_cast<std::uint32_t>(turn);
+    for (int i = 0; i < 4; ++i) id[static_cast<std::size_t>(8 + i)] = static_cast<char>(t >> (24 - 8 * i));
+    return id;
 }
 
 // A document is one passage of a paragraph (analyze/passages.h): positions
