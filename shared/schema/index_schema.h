@@ -62,13 +62,14 @@ inline constexpr Xapian::valueno kSlotPair = 5;
 inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call collapses on it
 // Question links (question_id below). In Q&A, on each passage of an
 // analyst's turn (a question), kSlotQuestion holds the turn's own id; on each
-// passage of a turn that answers it (index/document_builder.cpp says which),
+// passage of a turn that answers it (index/question_links.h says which),
 // kSlotAnswerTo holds the question's id. `--asked` finds the questions that
-// match and keeps the answers whose kSlotAnswerTo is among them, walking that
-// slot's value stream (match/exchanges.h); `--answers` lists a question's.
+// match, then reads kSlotAnswerTo from each on, through its answers, which
+// follow it (match/exchanges.h); `--answers` reads a question's the same way.
 // Values rather than a term per question: a common word (`margins`) matches
 // thousands of questions, and an OR of thousands of terms costs a B-tree
-// lookup each, while one value stream holds every answer in docid order.
+// lookup each (measured: README.md, "asked: and --answers"), while the value
+// stream is read in docid order, a seek per question.
 inline constexpr Xapian::valueno kSlotQuestion = 7;
 inline constexpr Xapian::valueno kSlotAnswerTo = 8;
 // A question turn's id, unique in the index: the call digest (schema::
