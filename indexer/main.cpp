@@ -1,12 +1,14 @@
 // indexer: options -> IndexJobConfig -> callsearch::run_index_job -> exit code.
 // Exit codes (README.md, "Index jobs"): 0 done, every input indexed; 1 done,
-// some inputs skipped; 2 error, nothing changed; 3 another writer holds the
-// index; 4 --check found problems.
+// some inputs skipped; 2 error, nothing changed (or, with --watch, the run
+// committed and its watch list could not be run: the message says which);
+// 3 another writer holds the index; 4 --check found problems.
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -21,6 +23,9 @@
 #include "index/index_inspector.h"
 #include "index/indexing_job.h"
 #include "index/writer_lock.h"
+#include "print/terminal.h"
+#include "search/watch_job.h"
+#include "search/watch_list.h"
 
 namespace {
 
@@ -75,6 +80,14 @@ int report_check(const callsearch::CheckReport& report, bool json) {
     return report.problems.empty() ? kExitOk : kExitDamaged;
 }
 
+// The run committed; only its watch list failed (exit 2 all the same, so
+// that a nightly job notices it missed its alerts).
+int watch_failed(const callsearch::IndexSummary& summary, const std::string& why) {
+    std::cerr << "indexer: error: the index was updated (" << summary.generation
+              << "), but the watch list could not be run: " << why << '\n';
+    return kExitError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -102,9 +115,19 @@ int main(int argc, char** argv) {
     std::string manifest;
     app.add_option("--manifest", manifest,
                    "CSV (path,company,ticker,quarter,year,date) supplying or overriding the metadata of the files it names");
+    std::string watch;
+    Xapian::doccount watch_limit = 10;
+    auto* watch_option = app.add_option(
+        "--watch", watch,
+        "After the run, print the hits of each saved query of FILE (one a line, optional 'label:') in the calls "
+        "this run added or changed");
+    app.add_option("--watch-limit", watch_limit, "Hits per saved query of --watch (default 10, best first)")
+        ->check(CLI::Range(1u, 1000000u))
+        ->needs(watch_option);
     auto* paths = app.add_option("PATH", config.inputs, "Transcript files or folders (walked recursively)");
     check_flag->excludes(stats_flag);
     explain_flag->excludes(check_flag)->excludes(stats_flag);
+    watch_option->excludes(check_flag)->excludes(stats_flag)->excludes(explain_flag);
     try {
         app.parse(argc, argv);
         if (!check && !stats && config.inputs.empty()) throw CLI::RequiredError("PATH");
@@ -136,6 +159,18 @@ int main(int argc, char** argv) {
         }
         return refused ? kExitSkipped : kExitOk;
     }
+    // A saved query that cannot run stops the job before the index is touched.
+    std::optional<callsearch::WatchList> watch_list;
+    if (watch_option->count() > 0) {
+        try {
+            watch_list = callsearch::read_watch_list(watch);
+            callsearch::check_watch_list(*watch_list);
+        } catch (const std::exception& e) {
+            std::cerr << "indexer: error: " << e.what() << "; the index is left as it was\n";
+            return kExitError;
+        }
+        config.track_new_calls = true;
+    }
     config.db_dir = db;
     config.manifest = manifest;
     config.wait = std::chrono::milliseconds(static_cast<long long>(wait_seconds * 1000));
@@ -157,6 +192,22 @@ int main(int argc, char** argv) {
         progress.clear();
         std::cout << (json ? callsearch::format_summary_json(summary) : callsearch::format_summary_text(summary))
                   << '\n';
+        if (watch_list) {
+            callsearch::WatchConfig watch_config;
+            watch_config.db_dir = config.db_dir;
+            watch_config.limit = watch_limit;
+            watch_config.format = json ? callsearch::OutputFormat::Json : callsearch::OutputFormat::Text;
+            watch_config.style = {callsearch::want_color("auto", STDOUT_FILENO), callsearch::terminal_width(STDOUT_FILENO),
+                                  false};
+            if (!json) std::cout << '\n';
+            try {
+                (void)callsearch::run_watch(*watch_list, summary.new_calls, watch_config, std::cout);
+            } catch (const Xapian::Error& e) {
+                return watch_failed(summary, e.get_description());
+            } catch (const std::exception& e) {
+                return watch_failed(summary, e.what());
+            }
+        }
         return summary.skipped.empty() ? kExitOk : kExitSkipped;
     } catch (const callsearch::IndexBusyError& e) {
         std::cerr << "indexer: error: " << e.what() << '\n';

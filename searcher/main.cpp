@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
 #include "index/index_layout.h"
+#include "print/terminal.h"
 #include "search/batch_job.h"
 #include "search/search_job.h"
 
@@ -66,20 +66,6 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
     options.insert(options.end(), words.begin(), words.end());
     std::reverse(options.begin(), options.end());  // CLI11 takes them last first
     return options;
-}
-
-// The terminal's width for wrapping; 0 (no wrapping) when stdout is not one.
-std::size_t terminal_width() {
-    winsize ws{};
-    if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return 0;
-    return ws.ws_col;
-}
-
-bool want_color(const std::string& mode) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* no_color = std::getenv("NO_COLOR");
-    return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
 }  // namespace
@@ -156,7 +142,7 @@ int main(int argc, char** argv) {
     config.format = count ? callsearch::OutputFormat::Count
                     : json ? callsearch::OutputFormat::Json
                            : callsearch::OutputFormat::Text;
-    config.color = want_color(color);
+    config.color = callsearch::want_color(color, STDOUT_FILENO);
     config.full = full;
     config.match.per_call = per_call;
     // One passage per call has no room for a question's answers beneath it.
@@ -164,7 +150,7 @@ int main(int argc, char** argv) {
                                          "under each question hit; --per-call shows one passage per call)");
     config.match.answers = answers;
     config.asked = asked;
-    config.width = terminal_width();
+    config.width = callsearch::terminal_width(STDOUT_FILENO);
     if (!thesaurus.empty()) config.thesaurus = thesaurus;
 
     if (batch) {

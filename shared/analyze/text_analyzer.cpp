@@ -108,12 +108,17 @@ struct TextAnalyzer::Impl {
         return contains_han(text) ? analyze::to_simplified(text) : std::string(text);
     }
 
-    // Writes the terms of already-normalized text into doc, positions from 1.
+    // Writes the terms of already-normalized text into doc, positions from 2.
     // Both index_text and the query builders go through here, which is what
     // keeps the two sides identical.
     void add_terms(Xapian::Document& doc, std::string_view text) {
         generator.set_document(doc);
-        Xapian::termpos pos = 0;
+        // Not from 1: Xapian 1.4 matches a phrase "a b" in a document where b
+        // stands at position 1 and a is a term without positions, as the words
+        // a passage holds from the rest of its paragraph are
+        // (schema/index_schema.h). From 2 it never does (checked for every
+        // phrase of 2..4 such terms).
+        Xapian::termpos pos = 1;
         bool first = true;
         for (const std::string_view sentence : split_sentences(text)) {
             // Sentences are kSentenceGap positions apart, so that a window of

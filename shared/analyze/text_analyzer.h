@@ -67,7 +67,7 @@ public:
     TextAnalyzer(TextAnalyzer&&) noexcept;
     TextAnalyzer& operator=(TextAnalyzer&&) noexcept;
 
-    // Adds the free-text terms of one paragraph to doc (positions start at 1).
+    // Adds the free-text terms of one paragraph to doc (positions start at 2).
     void index_text(Xapian::Document& doc, std::string_view text);
 
     // Where bare words find the forms of their stem. Until one is set, a bare

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -55,6 +56,29 @@ bool has_role(const Turn& turn, std::string_view role) {
     return std::find(turn.roles.begin(), turn.roles.end(), role) != turn.roles.end();
 }
 
+// Each passage of a cut paragraph also holds the words of the paragraph's
+// other passages, with wdf 0 and no positions (schema/index_schema.h): a
+// query's words then match across the passages of one paragraph, as they did
+// before paragraphs were cut, while ranking (BM25 gives a wdf of 0 no weight,
+// and document length is the sum of wdfs), phrases, NEAR and SENTENCE() see
+// the passage alone. Called before any filter term is added, so every term
+// here is a free-text one.
+void add_paragraph_words(std::vector<Xapian::Document>& passage_docs) {
+    std::vector<std::string> words;
+    for (const Xapian::Document& doc : passage_docs) {
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) words.push_back(*t);
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    std::vector<std::string> own, missing;
+    for (Xapian::Document& doc : passage_docs) {
+        own.assign(doc.termlist_begin(), doc.termlist_end());  // sorted, as `words`
+        missing.clear();
+        std::set_difference(words.begin(), words.end(), own.begin(), own.end(), std::back_inserter(missing));
+        for (const std::string& word : missing) doc.add_term(word, 0);
+    }
+}
+
 }  // namespace
 
 std::vector<Xapian::Document> build_documents(const Transcript& transcript, std::string_view file_key,
@@ -102,14 +126,19 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             if (!aligned[p]) passages = analyze::split_passages(para.text);
             if (passages.size() <= 1) passages = {{0, para.text.size()}};  // the paragraph as parsed
             stored.passages = static_cast<int>(passages.size());
+            std::vector<Xapian::Document> passage_docs(passages.size());
+            for (std::size_t k = 0; k < passages.size(); ++k) {
+                analyzer.index_text(passage_docs[k],
+                                    std::string_view(para.text).substr(passages[k].begin, passages[k].end - passages[k].begin));
+            }
+            if (passages.size() > 1) add_paragraph_words(passage_docs);
             for (std::size_t k = 0; k < passages.size(); ++k) {
                 const std::string_view text =
                     std::string_view(para.text).substr(passages[k].begin, passages[k].end - passages[k].begin);
                 stored.text = std::string(text);
                 stored.passage = static_cast<int>(k + 1);
 
-                Xapian::Document doc;
-                analyzer.index_text(doc, text);
+                Xapian::Document& doc = passage_docs[k];
                 add_filter(doc, schema::file_term(file_key));
                 add_call_terms(doc, call, key);
                 for (const std::string& term : schema::speaker_terms(turn.speaker)) add_filter(doc, term);

@@ -17,6 +17,7 @@
 #include "index/file_records.h"
 #include "index/index_layout.h"
 #include "index/index_writer.h"
+#include "index/new_calls.h"
 #include "index/shard_set.h"
 #include "index/worker_pool.h"
 #include "index/writer_lock.h"
@@ -106,6 +107,12 @@ public:
         analyzers_.resize(jobs);
         const std::uintmax_t budget = std::uintmax_t{config_.memory_mib} << 20;
         batch_bytes_ = std::max<std::uintmax_t>(64 << 10, budget / jobs / kMemoryPerInputByte);
+        if (config_.track_new_calls) new_calls_.emplace(previous_);
+    }
+
+    // What this run added or changed, against `before` (the index as the run found it).
+    [[nodiscard]] std::vector<schema::CallRef> new_calls(const Xapian::Database* before) const {
+        return new_calls_ ? new_calls_->new_calls(before) : std::vector<schema::CallRef>{};
     }
 
     // Rebuild (or first run): every thread writes its own shards.
@@ -313,6 +320,7 @@ private:
     // Any thread (the writer is the caller's own).
     void store(IndexWriter& writer, const Prepared& prepared, IndexSummary& summary) {
         writer.replace_file(prepared.file_key, prepared.docs, prepared.record, prepared.calls);
+        if (new_calls_) new_calls_->written(prepared.file_key, prepared.record, prepared.calls, prepared.docs);
         const std::lock_guard lock(mutex_);
         ++(previous_.count(prepared.file_key) && !config_.rebuild ? summary.updated : summary.added);
         summary.calls += prepared.calls.size();
@@ -397,6 +405,7 @@ private:
     std::uintmax_t batch_bytes_ = 0;
     std::map<std::string, FileRecord> previous_;
     std::vector<InputFile> files_;
+    std::optional<NewCallTracker> new_calls_;  // with config_.track_new_calls
 
     std::mutex mutex_;  // guards everything below
     // company key -> (path of the file it was learned from, ticker); empty
@@ -463,6 +472,7 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
             Run run(config, warn, manifest, previous ? &*previous : nullptr, previous ? *previous : none);
             try {
                 run.build_generation(inputs, target, layout.scratch_dir(target), summary);
+                summary.new_calls = run.new_calls(previous ? &*previous : nullptr);
                 layout.publish(target);
             } catch (...) {
                 // Give back the space of a half-built generation now (a full
@@ -472,9 +482,13 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
                 throw;
             }
         } else {
+            // A reader keeps the state before the run for comparison (index/new_calls.h).
+            std::optional<Xapian::Database> before;
+            if (config.track_new_calls) before.emplace(target.string());
             IndexWriter writer(target);
             Run run(config, warn, manifest, nullptr, writer.database());
             run.update(inputs, writer, summary);
+            summary.new_calls = run.new_calls(before ? &*before : nullptr);
             writer.commit();
         }
     } catch (const IndexError& e) {

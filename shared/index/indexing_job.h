@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "schema/filter_terms.h"
+
 namespace callsearch {
 
 struct IndexJobConfig {
@@ -33,6 +35,7 @@ struct IndexJobConfig {
     std::size_t memory_mib = 256;       // budget for documents waiting to be written, all threads
     std::function<void(const struct IndexProgress&)> progress{};  // optional; called from any thread, serialized
     std::filesystem::path manifest{};  // optional CSV of metadata overrides (read/manifest.h)
+    bool track_new_calls = false;      // fill IndexSummary::new_calls (index/new_calls.h)
 };
 
 // How far a run has got, for a progress line (index/index_progress.h).
@@ -70,6 +73,9 @@ struct IndexSummary {
     bool rebuild = false;
     std::string generation;     // the live generation after the run
     double seconds = 0.0;
+    // With IndexJobConfig::track_new_calls: the calls this run added or
+    // changed, sorted (index/new_calls.h says which count).
+    std::vector<schema::CallRef> new_calls;
 };
 
 // Receives one line per problem or note: "PATH: reason". The job goes on after each.

@@ -9,6 +9,7 @@
 #include "index/index_layout.h"
 #include "index/index_writer.h"
 #include "analyze/passages.h"
+#include "match/passage_match.h"
 #include "match/proximity.h"
 #include "schema/filter_terms.h"
 #include "schema/index_schema.h"
@@ -62,6 +63,17 @@ bool collapse_pairs(Xapian::Enquire& enquire, const Xapian::Database& db) {
     if (db.get_value_freq(schema::kSlotPair) == 0) return false;
     enquire.set_collapse_key(schema::kSlotPair);
     return true;
+}
+
+// Counting needs no weights, unless passages that match by their paragraph's
+// words alone must be told apart (match/passage_match.h).
+void count_weighting(Xapian::Enquire& enquire, const Xapian::Query& query) {
+    if (ranks_by_words(query)) {
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        drop_passages_without_words(enquire, query);
+    } else {
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+    }
 }
 
 Xapian::Database open_index(const std::filesystem::path& dir) {
@@ -217,6 +229,7 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
     enquire.set_query(query.query);
     const auto weight = weighting(options.ranking);
     enquire.set_weighting_scheme(*weight);
+    drop_passages_without_words(enquire, query.query);
     enquire.set_collapse_key(schema::kSlotCall);
     set_sort(enquire, options.sort, true);
     // Looking at every match makes the collapse counts exact.
@@ -235,7 +248,7 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
         Xapian::Enquire in_call(db_);
         in_call.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.query,
                                         Xapian::Query(schema::call_term(hit.paragraph.call))));
-        in_call.set_weighting_scheme(Xapian::BoolWeight());
+        count_weighting(in_call, query.query);
         (void)collapse_pairs(in_call, db_);
         hit.call_matches = std::max<Xapian::doccount>(1, in_call.get_mset(0, db_.get_doccount()).size());
         result.hits.push_back(std::move(hit));
@@ -255,6 +268,7 @@ MatchResult Matcher::match_resolved(const ParsedQuery& query, const MatchOptions
     enquire.set_query(query.query);
     const auto weight = weighting(options.ranking);
     enquire.set_weighting_scheme(*weight);
+    drop_passages_without_words(enquire, query.query);
     (void)collapse_pairs(enquire, db_);
     set_sort(enquire, options.sort);
     const Ranking& ranking = options.ranking;
@@ -316,7 +330,7 @@ Xapian::doccount Matcher::count_current(const ParsedQuery& parsed, bool per_call
     const ParsedQuery& query = resolved.query;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    count_weighting(enquire, query.query);
     if (per_call) {
         enquire.set_collapse_key(schema::kSlotCall);
     } else if (!collapse_pairs(enquire, db_)) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "schema/index_schema.h"
+
 namespace callsearch {
 
 namespace {
@@ -12,13 +14,9 @@ namespace {
 // BM25 alone is the better bet and the pairs would cost more than the match.
 constexpr std::size_t kMaxGroups = 8;
 
-// Filter terms carry an upper-case prefix (schema/index_schema.h); free-text
-// terms never start with one.
-bool is_free_text(const std::string& term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
-
 void collect_terms(const Xapian::Query& q, std::vector<std::string>& out) {
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
-        if (is_free_text(*it)) out.push_back(*it);
+        if (schema::is_free_text_term(*it)) out.push_back(*it);
     }
 }
 

@@ -153,4 +153,15 @@ std::string file_key(std::string_view absolute_path) {
     return "#" + fnv1a_hex(absolute_path);
 }
 
+Xapian::Query calls_query(const std::vector<CallRef>& calls) {
+    std::vector<Xapian::Query> each;
+    each.reserve(calls.size());
+    for (const CallRef& c : calls) {
+        each.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(file_term(c.file_key)),
+                          Xapian::Query(call_term(c.call_key)));
+    }
+    if (each.empty()) return {};
+    return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+}
+
 }  // namespace callsearch::schema

@@ -3,9 +3,12 @@
 // both go through these functions, so "Fei Chen", "fei  chen" and "FEI CHEN"
 // land on the same term on both sides.
 
+#include <compare>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <xapian.h>
 
 #include "model/transcript.h"
 
@@ -47,5 +50,16 @@ namespace callsearch::schema {
 // Identifies a source file in the index: its absolute path, or a hash of it
 // when the path would not fit in a Xapian term.
 [[nodiscard]] std::string file_key(std::string_view absolute_path);
+
+// One call of one source file: a file may hold several calls, and copies of a
+// call in several files share its call key, so both are needed to name it.
+struct CallRef {
+    std::string file_key;
+    std::string call_key;
+    friend auto operator<=>(const CallRef&, const CallRef&) = default;
+};
+// The documents of any of `calls` (each: its file's term AND its call's), as a
+// boolean query; Xapian::Query() for none.
+[[nodiscard]] Xapian::Query calls_query(const std::vector<CallRef>& calls);
 
 }  // namespace callsearch::schema

@@ -12,7 +12,7 @@
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "7";  // 5: one document per passage; 6: a position gap at each sentence end; 7: question links (kSlotQuestion, kSlotAnswerTo)
+inline constexpr std::string_view kSchemaVersion = "8";  // 5: one document per passage; 6: a position gap at each sentence end; 7: a passage holds its paragraph's other words; 8: question links (kSlotQuestion, kSlotAnswerTo)
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
@@ -26,6 +26,16 @@ inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version
 // (longer ones, unpunctuated run-on text, match SENTENCE() only within
 // kSentenceGap positions). Phrases never span a sentence end.
 inline constexpr unsigned kSentenceGap = 256;
+// Every other term starts with an upper-case prefix letter.
+[[nodiscard]] inline bool is_free_text_term(std::string_view term) {
+    return !term.empty() && !(term.front() >= 'A' && term.front() <= 'Z');
+}
+// A passage of a paragraph cut into passages (analyze/passages.h) also holds
+// the free-text terms of the paragraph's other passages, with wdf 0 and no
+// positions: words match across the passages of a paragraph, but weigh, and
+// match phrases and NEAR, only where they stand (index/document_builder.cpp).
+// A passage that matches by such terms alone scores 0, and the matcher drops
+// it (match/passage_match.h).
 
 // --- Synonym table ------------------------------------------------------------
 // stem_key(stem) -> every indexed word with that English stem

@@ -54,6 +54,19 @@ SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer
     return find_hits_with(config, analyzer, context.options);
 }
 
+std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight, analyze::TextAnalyzer& analyzer,
+                       OutputFormat format, const TextStyle& style, const analyze::HighlightTerms* asked_highlight,
+                       bool answers, bool question_as_above) {
+    const auto spans = find_highlights(hit.paragraph.text, highlight, analyzer);
+    const auto question_spans = asked_highlight && hit.question && !hit.question->matched.empty()
+                                    ? find_highlights(hit.question->matched, *asked_highlight, analyzer)
+                                    : std::vector<Span>{};
+    if (format == OutputFormat::Json) return format_json_hit(hit, spans, question_spans, answers) + '\n';
+    const auto translation_spans =
+        hit.paragraph.translation ? find_highlights(*hit.paragraph.translation, highlight, analyzer) : std::vector<Span>{};
+    return format_text_hit(hit, spans, translation_spans, style, question_spans, question_as_above);
+}
+
 SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
     const QueryContext context(config);
@@ -72,24 +85,14 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     const TextStyle style{config.color, config.width, config.full, config.match.answers};
     const Hit* previous = nullptr;
     for (const Hit& hit : found.result.hits) {
-        const auto spans = find_highlights(hit.paragraph.text, found.parsed.highlight, analyzer);
-        const auto question_spans = hit.question && !hit.question->matched.empty()
-                                        ? find_highlights(hit.question->matched, found.parsed.asked_highlight, analyzer)
-                                        : std::vector<Span>{};
-        if (config.format == OutputFormat::Json) {
-            out << format_json_hit(hit, spans, question_spans, config.match.answers) << '\n';
-        } else {
-            const auto translation_spans =
-                hit.paragraph.translation ? find_highlights(*hit.paragraph.translation, found.parsed.highlight, analyzer)
-                                          : std::vector<Span>{};
-            // Answers to one question often follow each other (asked: ranks them so).
-            const bool as_above = previous && hit.question && previous->question &&
-                                  previous->paragraph.file == hit.paragraph.file &&
-                                  previous->question->turn == hit.question->turn &&
-                                  previous->paragraph.call == hit.paragraph.call;
-            out << format_text_hit(hit, spans, translation_spans, style, question_spans, as_above);
-            previous = &hit;
-        }
+        // Answers to one question often follow each other (asked: ranks them so).
+        const bool as_above = config.format == OutputFormat::Text && previous && hit.question && previous->question &&
+                              previous->paragraph.file == hit.paragraph.file &&
+                              previous->paragraph.call == hit.paragraph.call &&
+                              previous->question->turn == hit.question->turn;
+        out << format_hit(hit, found.parsed.highlight, analyzer, config.format, style, &found.parsed.asked_highlight,
+                          config.match.answers, as_above);
+        previous = &hit;
     }
     outcome.matches = static_cast<Xapian::doccount>(found.result.hits.size());
     if (outcome.matches == 0 && config.match.offset == 0) {

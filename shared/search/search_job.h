@@ -13,6 +13,7 @@
 #include "analyze/text_analyzer.h"
 #include "match/matcher.h"
 #include "match/spelling.h"
+#include "print/text_printer.h"
 #include "query/filter_values.h"
 #include "query/query_parser.h"
 
@@ -52,5 +53,14 @@ struct SearchHits {
     MatchResult result;
 };
 [[nodiscard]] SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer);
+
+// One hit as run_search prints it, newline included: for people (Text) or
+// one JSON line (Json), its matches found with `highlight`; the asked: words
+// in its question with `asked_highlight`; `answers`: --answers (JSON field);
+// `question_as_above`: the hit before showed the same question.
+[[nodiscard]] std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight,
+                                     analyze::TextAnalyzer& analyzer, OutputFormat format, const TextStyle& style,
+                                     const analyze::HighlightTerms* asked_highlight = nullptr, bool answers = false,
+                                     bool question_as_above = false);
 
 }  // namespace callsearch

@@ -101,7 +101,46 @@ TEST_CASE("a paragraph over 150 words becomes one document per passage, its text
     auto first_word = docs[1].termlist_begin();
     first_word.skip_to("subscription");
     REQUIRE(first_word != docs[1].termlist_end());
-    CHECK(*first_word.positionlist_begin() == 1);
+    CHECK(*first_word.positionlist_begin() == 2);
+}
+
+TEST_CASE("each passage of a cut paragraph holds the other passages' words, with no weight and no positions") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();
+    // Seed 000's prepared remarks: one sentence about subscriptions, then
+    // sentences about marketing, cut into two passages.
+    std::string remarks = "Subscription Services revenue were RMB 40.5 million, up 6% year-over-year.";
+    for (int i = 0; i < 15; ++i) remarks += " Marketing Services revenue grew with our developer services in the quarter.";
+    transcript.turns[0].paragraphs = {{remarks, Lang::En, {}, {}}};
+    const auto docs = build_documents(transcript, "k", analyzer);
+    const StoredParagraph b = decode_paragraph_data(docs[1].get_data()).paragraph;
+    REQUIRE(b.passages == 2);
+    REQUIRE(b.text.find("Subscription") == std::string::npos);
+    // "subscription" stands in passage 1 only; passage 2 holds it as wdf 0.
+    auto term = docs[1].termlist_begin();
+    term.skip_to("subscription");
+    REQUIRE(term != docs[1].termlist_end());
+    CHECK(*term == "subscription");
+    CHECK(term.get_wdf() == 0);
+    CHECK(term.positionlist_count() == 0);
+    // The document's length, what BM25 normalises by, is its own words'.
+    Xapian::termcount length_1 = 0, length_2 = 0;
+    for (auto t = docs[0].termlist_begin(); t != docs[0].termlist_end(); ++t) length_1 += t.get_wdf();
+    for (auto t = docs[1].termlist_begin(); t != docs[1].termlist_end(); ++t) length_2 += t.get_wdf();
+    CHECK(length_2 < length_1 + 20);
+    // A word of both passages keeps each passage's own positions.
+    auto own = docs[0].termlist_begin();
+    own.skip_to("marketing");
+    REQUIRE(own != docs[0].termlist_end());
+    CHECK(own.get_wdf() > 0);
+    CHECK(own.positionlist_count() == own.get_wdf());
+    // An uncut paragraph holds nothing of the others.
+    const auto whole = build_documents(test_support::sample_transcript(), "k", analyzer);
+    for (const auto& doc : whole) {
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            if (schema::is_free_text_term(*t)) CHECK(t.get_wdf() > 0);
+        }
+    }
 }
 
 TEST_CASE("a paragraph with a translation stays whole, however long") {

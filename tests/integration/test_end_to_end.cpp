@@ -172,11 +172,15 @@ TEST_CASE("speakers match by family name and roles by their Chinese title") {
     }
 }
 
-TEST_CASE("--count prints the exact number of matching paragraphs") {
-    const auto hits = json_hits({"revenue", "--limit", "100000"});
-    const auto r = search({"revenue", "--count"});
-    CHECK(r.exit_code == 0);
-    CHECK(std::stoul(r.out) == hits.size());
+TEST_CASE("--count prints the exact number of hits the list would show") {
+    // Words in the passages of long paragraphs, and words in two passages of one.
+    for (const char* query : {"revenue", "customers growth", "cohort typical", "NOT revenue"}) {
+        INFO(query);
+        const auto hits = json_hits({query, "--limit", "100000"});
+        const auto r = search({query, "--count"});
+        CHECK(r.exit_code == 0);
+        CHECK(std::stoul(r.out) == hits.size());
+    }
 }
 
 TEST_CASE("the 2023 call learns its ticker from the 2021 call of the same company") {
@@ -212,8 +216,32 @@ TEST_CASE("a paragraph over 150 words is found by the passage that holds the wor
     CHECK(second[0]["turn"] == first[0]["turn"]);
     CHECK(second[0]["passage"] == 2);
     CHECK(second[0]["highlights"].size() == 1);  // a phrase is one span
-    // Words of both passages are in neither alone.
-    CHECK(json_hits({"cohort", "typical", "call:jg_q2_2021"}).empty());
+    // Words of both passages match the paragraph, as before it was cut: the
+    // hits are the passages that hold them, each ranked by its own words.
+    const auto across = json_hits({"cohort", "typical", "call:jg_q2_2021"});
+    REQUIRE(across.size() == 2);
+    std::set<int> passages;
+    for (const auto& hit : across) {
+        CHECK(hit["turn"] == first[0]["turn"]);
+        CHECK(hit["paragraph"] == 2);
+        passages.insert(hit["passage"].get<int>());
+        const std::string own = hit["text"];
+        CHECK((own.find("cohort") != std::string::npos) != (own.find("typical") != std::string::npos));
+        CHECK(hit["highlights"].size() == 1);
+    }
+    CHECK(passages == std::set<int>{1, 2});
+    CHECK(std::stoul(search({"cohort", "typical", "call:jg_q2_2021", "--count"}).out) == 2);
+    CHECK(std::stoul(search({"cohort", "call:jg_q2_2021", "--count"}).out) == 1);
+    // Positions stay within a passage: no phrase or NEAR spans two.
+    CHECK(json_hits({"cohort NEAR/200 typical", "call:jg_q2_2021"}).empty());
+    // A passage holding none of the words is no hit.
+    const auto one = json_hits({"cohort", "call:jg_q2_2021"});
+    REQUIRE(one.size() == 1);
+    CHECK(one[0]["passage"] == 1);
+    CHECK(json_hits({"cohort", "call:jg_q2_2021", "--sort", "newest"}).size() == 1);
+    const auto per_call = json_hits({"cohort", "call:jg_q2_2021", "--per-call"});
+    REQUIRE(per_call.size() == 1);
+    CHECK(per_call[0]["call_matches"] == 1);
     // The text output says which passage it shows.
     CHECK(search({"\"typical SaaS metrics\""}).out.find("¶2 passage 2/2") != std::string::npos);
 }
