@@ -32,6 +32,11 @@ int fail(const std::string& message) {
     return kExitError;
 }
 
+bool takes_value(const std::string& option) {
+    return option != "--count" && option != "--json" && option != "--full" && option != "--per-call" &&
+           option != "--synonyms" && option != "--help" && option != "--answers" && option != "--csv";
+}
+
 // "-word" excludes a word (query syntax) but looks like a short option to the
 // option parser; we have no short options besides -h. So every argument that
 // is not an option or an option's value is a query word: they all go, in
@@ -49,9 +54,10 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
         } else {
             options.push_back(arg);
             // An option's value is never a query word, even if it starts with '-'.
-            if (arg.find('=') == std::string::npos && i + 1 < argc && arg != "--count" && arg != "--json" &&
-                arg != "--full" && arg != "--per-call" && arg != "--synonyms" && arg != "--csv" &&
-                arg != "--help") {
+            if (arg.find('=') == std::string::npos && takes_value(arg)) {
+                // Else CLI11 would take the "--" added below for its value.
+                if (i + 1 >= argc && arg == "--asked") throw CLI::ArgumentMismatch("--asked needs WORDS");
+                if (i + 1 >= argc) continue;
                 options.push_back(argv[++i]);
             }
         }
@@ -82,7 +88,8 @@ int main(int argc, char** argv) {
     std::string db = callsearch::default_index_dir().string();
     std::vector<std::string> words;
     std::map<callsearch::Field, std::string> filters;
-    bool json = false, count = false, full = false, per_call = false;
+    bool json = false, count = false, full = false, per_call = false, answers = false;
+    std::optional<std::string> asked;
     std::string sort = "relevance", color = "auto";
     std::optional<std::string> batch;
     std::optional<std::string> trend;
@@ -114,6 +121,9 @@ int main(int argc, char** argv) {
     app.add_flag("--json", json, "JSON Lines: one object per hit");
     app.add_flag("--full", full, "Print whole passages, not the sentences around the matches");
     app.add_flag("--per-call", per_call, "One result per call: its number of matching passages and best passage");
+    app.add_option("--asked", asked,
+                   "Only answers to an analyst question matching WORDS (query syntax, no filters)");
+    app.add_flag("--answers", answers, "Under each analyst question hit, the answers it got");
     app.add_option("--color", color, "auto, always or never (auto honours NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("--synonyms", config.synonyms, "Expand every word through the thesaurus (as ~word does)");
@@ -170,12 +180,18 @@ int main(int argc, char** argv) {
     config.color = callsearch::want_color(color, STDOUT_FILENO);
     config.full = full;
     config.match.per_call = per_call;
+    // One passage per call has no room for a question's answers beneath it.
+    if (answers && per_call) return fail("--answers and --per-call cannot be combined (--answers lists the answers "
+                                         "under each question hit; --per-call shows one passage per call)");
+    config.match.answers = answers;
+    config.asked = asked;
     config.width = callsearch::terminal_width(STDOUT_FILENO);
     if (!thesaurus.empty()) config.thesaurus = thesaurus;
 
     if (batch) {
         if (!words.empty()) return fail("--batch reads the queries from " + *batch + "; give no QUERY words");
         if (batch->empty()) return fail("--batch must name a file, or - for stdin");
+        if (asked) return fail("--asked applies to one query; in a --batch file write asked:WORDS in the lines");
         callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count, config.synonyms,
                                              config.thesaurus, config.trend};
         std::ifstream file;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analyze/passages.h"
+#include "index/question_links.h"
 #include "index/stored_paragraph.h"
 #include "parse/transcript_parser.h"
 #include "schema/filter_terms.h"
@@ -53,25 +54,6 @@ void add_call_terms(Xapian::Document& doc, const CallInfo& call, std::string_vie
 
 bool has_role(const Turn& turn, std::string_view role) {
     return std::find(turn.roles.begin(), turn.roles.end(), role) != turn.roles.end();
-}
-
-// For each turn, the 1-based number of the analyst turn it answers, or 0: in
-// Q&A, a turn of anyone but an analyst or the operator replies to the last
-// analyst turn before it, across the operator's lines and other answers.
-std::vector<int> question_turns(const Transcript& transcript) {
-    std::vector<int> out(transcript.turns.size(), 0);
-    int last_question = 0;
-    for (std::size_t t = 0; t < transcript.turns.size(); ++t) {
-        const Turn& turn = transcript.turns[t];
-        if (turn.section != Section::QA) {
-            last_question = 0;
-        } else if (has_role(turn, "analyst")) {
-            last_question = static_cast<int>(t + 1);
-        } else if (!has_role(turn, "operator")) {
-            out[t] = last_question;
-        }
-    }
-    return out;
 }
 
 // Each passage of a cut paragraph also holds the words of the paragraph's
@@ -167,6 +149,11 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
                 doc.add_value(schema::kSlotTurn, Xapian::sortable_serialise(stored.turn));
                 doc.add_value(schema::kSlotParagraph, Xapian::sortable_serialise(number));
                 doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(stored.passage));
+                if (turn.section == Section::QA && has_role(turn, "analyst")) {
+                    doc.add_value(schema::kSlotQuestion, schema::question_id(digest, stored.turn));
+                } else if (stored.question_turn > 0) {
+                    doc.add_value(schema::kSlotAnswerTo, schema::question_id(digest, stored.question_turn));
+                }
                 if (aligned[p]) {
                     doc.add_value(schema::kSlotPair,
                                   digest + ":" + std::to_string(stored.turn) + ":" + std::to_string(number));

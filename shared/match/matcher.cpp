@@ -187,10 +187,34 @@ Question Matcher::question_summary(const StoredParagraph& q) {
     std::string text = q.text.substr(0, end);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
     if (end < q.text.size() || q.passages > 1) text += " \u2026";
-    return Question{q.speaker, q.firm, std::move(text)};
+    return Question{q.speaker, q.firm, std::move(text), q.turn, {}};
 }
 
-MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions& options) {
+Matcher::Resolved Matcher::resolve(const ParsedQuery& query, const Ranking& ranking) {
+    Resolved out{query, nullptr};
+    if (!query.asked) return out;
+    const auto weight = weighting(ranking);
+    out.asked = std::make_shared<const AskedQuestions>(find_asked_questions(db_, *query.asked, *weight));
+    // With words of its own the query ranks, the question only filters; alone
+    // (filters aside), answers rank by how well their question matched.
+    const Xapian::Query answers = answers_query(out.asked, !query.has_text);
+    out.query.query = query.has_text ? Xapian::Query(Xapian::Query::OP_FILTER, query.query, answers)
+                                     : Xapian::Query(Xapian::Query::OP_FILTER, answers, query.query);
+    return out;
+}
+
+void Matcher::complete(Hit& hit, Xapian::docid did, StoredParagraphReader& reader, const MatchOptions& options,
+                       const AskedQuestions* asked) {
+    hit.question = question_of(hit.paragraph, did, reader);
+    if (asked && hit.question) {
+        const auto found = asked->by_id.find(db_.get_document(did).get_value(schema::kSlotAnswerTo));
+        if (found != asked->by_id.end()) hit.question->matched = reader.read(db_.get_document(found->second.passage)).text;
+    }
+    if (options.answers) hit.answers = answers_to(db_, did, hit.paragraph, reader);
+}
+
+MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions& options,
+                                    const AskedQuestions* asked) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
     const auto weight = weighting(options.ranking);
@@ -208,7 +232,7 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
         hit.paragraph = reader.read(it.get_document());
-        hit.question = question_of(hit.paragraph, *it, reader);
+        complete(hit, *it, reader, options, asked);
         // Passages as the list would show them (a translated pair once), not
         // the documents collapsed into this one.
         Xapian::Enquire in_call(db_);
@@ -223,7 +247,13 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
 }
 
 MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions& options) {
-    if (options.per_call) return match_per_call(query, options);
+    const Resolved resolved = resolve(query, options.ranking);
+    return match_resolved(resolved.query, options, resolved.asked.get());
+}
+
+MatchResult Matcher::match_resolved(const ParsedQuery& query, const MatchOptions& options,
+                                    const AskedQuestions* asked) {
+    if (options.per_call) return match_per_call(query, options, asked);
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
     const auto weight = weighting(options.ranking);
@@ -246,7 +276,7 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
             hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
             hit.score = it.get_weight();
             hit.paragraph = reader.read(it.get_document());
-            hit.question = question_of(hit.paragraph, *it, reader);
+            complete(hit, *it, reader, options, asked);
             result.hits.push_back(std::move(hit));
         }
         return result;
@@ -279,13 +309,15 @@ MatchResult Matcher::match_current(const ParsedQuery& query, const MatchOptions&
         hit.rank = i + 1;
         hit.score = candidates[i].score;
         hit.paragraph = reader.read(db_.get_document(candidates[i].did));
-        hit.question = question_of(hit.paragraph, candidates[i].did, reader);
+        complete(hit, candidates[i].did, reader, options, asked);
         result.hits.push_back(std::move(hit));
     }
     return result;
 }
 
-Xapian::doccount Matcher::count_current(const ParsedQuery& query, bool per_call) {
+Xapian::doccount Matcher::count_current(const ParsedQuery& parsed, bool per_call) {
+    const Resolved resolved = resolve(parsed, Ranking{});
+    const ParsedQuery& query = resolved.query;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query.query);
     weigh_for_counting(enquire, query.query);

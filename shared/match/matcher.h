@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "analyze/text_analyzer.h"
 #include "index/stored_paragraph.h"
+#include "match/exchanges.h"
 #include "match/trend_buckets.h"
 #include "query/query_parser.h"
 
@@ -55,6 +57,9 @@ struct MatchOptions {
     // One hit per call: its best passage, with Hit::call_matches. offset and
     // limit then count calls.
     bool per_call = false;
+    // With each hit on a question (an analyst's turn in Q&A), the answers it
+    // got (Hit::answers).
+    bool answers = false;
 };
 
 // The analyst question a Q&A answer replies to, as shown above the answer.
@@ -62,6 +67,10 @@ struct Question {
     std::string speaker;
     std::string firm;  // "" when unknown
     std::string text;  // its first sentences (about 40 words)
+    int turn = 0;      // the question's turn in the call
+    // With asked:, the question's passage that matched it best (whole), to
+    // show where the asked words are; "" otherwise.
+    std::string matched;
     friend bool operator==(const Question&, const Question&) = default;
 };
 
@@ -71,6 +80,7 @@ struct Hit {
     StoredParagraph paragraph;
     Xapian::doccount call_matches = 0;  // with MatchOptions::per_call: the call's matching passages
     std::optional<Question> question{};  // for an answer in Q&A (StoredParagraph::question_turn)
+    std::vector<Answer> answers{};       // with MatchOptions::answers, for a question
 };
 
 struct MatchResult {
@@ -117,10 +127,23 @@ private:
     auto with_retry(F&& f);
     void refresh();
     [[nodiscard]] MatchResult match_current(const ParsedQuery& query, const MatchOptions& options);
-    [[nodiscard]] MatchResult match_per_call(const ParsedQuery& query, const MatchOptions& options);
+    [[nodiscard]] MatchResult match_resolved(const ParsedQuery& query, const MatchOptions& options,
+                                             const AskedQuestions* asked);
+    [[nodiscard]] MatchResult match_per_call(const ParsedQuery& query, const MatchOptions& options,
+                                             const AskedQuestions* asked);
     [[nodiscard]] std::optional<Question> question_of(const StoredParagraph& answer, Xapian::docid answer_did,
                                                       StoredParagraphReader& reader);
     [[nodiscard]] static Question question_summary(const StoredParagraph& question);
+    // asked: resolved against the state held: the query of the answers to
+    // the questions it matches (the query itself when there is no asked:).
+    struct Resolved {
+        ParsedQuery query;
+        std::shared_ptr<const AskedQuestions> asked;  // null without asked:
+    };
+    [[nodiscard]] Resolved resolve(const ParsedQuery& query, const Ranking& ranking);
+    // The question (and with asked:, its matched passage) and answers of a hit.
+    void complete(Hit& hit, Xapian::docid did, StoredParagraphReader& reader, const MatchOptions& options,
+                  const AskedQuestions* asked);
     [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query, bool per_call);
 
     std::filesystem::path dir_;

@@ -143,7 +143,8 @@ void put_array(std::string& out, const std::vector<T>& items, Put&& put) {
 
 }  // namespace
 
-std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights) {
+std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights,
+                            const std::vector<Span>& question_highlights, bool answers) {
     const StoredParagraph& p = hit.paragraph;
     std::string out;
     out.reserve(p.text.size() + (p.translation ? p.translation->size() : 0) + 512);
@@ -198,11 +199,37 @@ std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights)
         key(out, "speaker"), put_string(out, hit.question->speaker);
         key(out, "firm"), put_optional(out, hit.question->firm);
         key(out, "text"), put_string(out, hit.question->text);
+        key(out, "turn"), put_int(out, hit.question->turn);
+        key(out, "matched");
+        if (hit.question->matched.empty()) {
+            out += "null";
+        } else {
+            put_string(out, hit.question->matched);
+        }
+        key(out, "matched_highlights"), put_array(out, question_highlights, [&](const Span& span) {
+            out += '[';
+            put_int(out, span.begin);
+            out += ',';
+            put_int(out, span.end);
+            out += ']';
+        });
         out += '}';
     } else {
         out += "null";
     }
     if (hit.call_matches > 0) key(out, "call_matches"), put_int(out, hit.call_matches);
+    if (answers) {
+        key(out, "answers"), put_array(out, hit.answers, [&](const Answer& a) {
+            out += '{';
+            key(out, "speaker"), put_optional(out, a.speaker);
+            key(out, "title"), put_string(out, a.title);
+            key(out, "roles"), put_array(out, a.roles, [&](const std::string& r) { put_string(out, r); });
+            key(out, "firm"), put_optional(out, a.firm);
+            key(out, "turn"), put_int(out, a.turn);
+            key(out, "text"), put_string(out, a.text);
+            out += '}';
+        });
+    }
     out += '}';
     return out;
 }

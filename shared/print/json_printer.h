@@ -12,6 +12,9 @@ namespace callsearch {
 
 // One line of JSON, without the trailing newline. `highlights` are byte spans of
 // the paragraph text, printed as [start, end) pairs.
-[[nodiscard]] std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights);
+// `question_highlights`: the asked: words in Question::matched; `answers`:
+// print the field `answers` (--answers).
+[[nodiscard]] std::string format_json_hit(const Hit& hit, const std::vector<Span>& highlights,
+                                          const std::vector<Span>& question_highlights = {}, bool answers = false);
 
 }  // namespace callsearch

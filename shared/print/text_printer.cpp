@@ -106,6 +106,10 @@ std::string block(std::string_view text, const std::vector<Span>& spans, const s
     return out;
 }
 
+std::string paint_dim(const std::string& s, const TextStyle& style) {
+    return style.color ? std::string(kDimColor) + s + kReset : s;
+}
+
 std::string call_line(const StoredParagraph& p) {
     std::string line = p.company.empty() ? std::string("(unknown company)") : p.company;
     if (!p.ticker.empty()) line += " (" + p.ticker + ")";
@@ -126,10 +130,40 @@ std::string speaker_line(const StoredParagraph& p) {
     return line;
 }
 
+// --answers: each answering turn under the question, its first sentences
+// (all of it with --full, a paragraph a block).
+std::string answers_block(const Hit& hit, const TextStyle& style) {
+    const StoredParagraph& p = hit.paragraph;
+    const bool question =
+        p.section == "qa" && std::find(p.roles.begin(), p.roles.end(), "analyst") != p.roles.end();
+    if (!question) return {};
+    if (hit.answers.empty()) return "   " + paint_dim("(no answer follows in the call)", style) + '\n';
+    std::string out;
+    for (const Answer& a : hit.answers) {
+        std::string who = a.speaker.empty() ? std::string("unknown speaker") : a.speaker;
+        if (!a.title.empty()) who += " — " + a.title;
+        out += "   " + paint_dim("answered by ", style) + (style.color ? kSpeakerColor + who + kReset : who) +
+               paint_dim("  [turn " + std::to_string(a.turn) + "]", style) + '\n';
+        if (style.full) {
+            for (std::size_t at = 0; at <= a.text.size();) {
+                const std::size_t end = std::min(a.text.find("\n\n", at), a.text.size());
+                out += block(std::string_view(a.text).substr(at, end - at), {}, "     ", "     ", 5, style);
+                at = end + 2;
+            }
+        } else {
+            std::string flat = a.text;
+            for (std::size_t at = 0; (at = flat.find("\n\n", at)) != std::string::npos;) flat.replace(at, 2, " ");
+            out += block(make_snippet(flat, {}).text, {}, "     ", "     ", 5, style);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string format_text_hit(const Hit& hit, const std::vector<Span>& text_highlights,
-                            const std::vector<Span>& translation_highlights, const TextStyle& style) {
+                            const std::vector<Span>& translation_highlights, const TextStyle& style,
+                            const std::vector<Span>& question_highlights, bool question_as_above) {
     const StoredParagraph& p = hit.paragraph;
     const auto paint = [&](const char* color, const std::string& s) {
         return style.color ? std::string(color) + s + kReset : s;
@@ -152,8 +186,19 @@ std::string format_text_hit(const Hit& hit, const std::vector<Span>& text_highli
     if (hit.question) {
         const std::string who = hit.question->speaker +
                                 (hit.question->firm.empty() ? std::string() : " (" + hit.question->firm + ")");
-        out += "   " + paint(kDimColor, "asked by " + who + ":") + '\n';
-        out += block(hit.question->text, {}, "     ", "     ", 5, style);
+        if (question_as_above) {
+            out += "   " + paint(kDimColor, "asked by " + who + ", turn " + std::to_string(hit.question->turn) +
+                                            " (the question above)") + '\n';
+        } else if (hit.question->matched.empty()) {
+            out += "   " + paint(kDimColor, "asked by " + who + ":") + '\n';
+            out += block(hit.question->text, {}, "     ", "     ", 5, style);
+        } else {
+            // asked: the sentences of the question that hold the asked words.
+            out += "   " + paint(kDimColor, "asked by " + who + ", turn " + std::to_string(hit.question->turn) + ":") +
+                   '\n';
+            const Snippet asked = make_snippet(hit.question->matched, question_highlights);
+            out += block(asked.text, join_adjacent(asked.text, asked.highlights), "     ", "     ", 5, style);
+        }
     }
     out += "   " + paint(kSpeakerColor, speaker_line(p)) +
            (hit.call_matches > 0 ? (p.section == "qa" ? " · Q&A" : " · prepared remarks") : "") + '\n';
@@ -162,6 +207,7 @@ std::string format_text_hit(const Hit& hit, const std::vector<Span>& text_highli
     if (p.translation) {
         out += block(*p.translation, join_adjacent(*p.translation, translation_highlights), "   ↳ ", "     ", 5, style);
     }
+    if (style.answers) out += answers_block(hit, style);
     out += '\n';
     return out;
 }

@@ -1,6 +1,7 @@
 #include "query/query_parser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <optional>
 #include <string>
@@ -11,11 +12,11 @@ namespace callsearch {
 
 namespace {
 
-enum class TokenKind { Word, Phrase, Filter, LParen, RParen, And, Or, Not, Minus, Near, Sentence, Tilde };
+enum class TokenKind { Word, Phrase, Filter, LParen, RParen, And, Or, Not, Minus, Near, Sentence, Tilde, Asked };
 
 struct Token {
     TokenKind kind;
-    std::string text;            // word or phrase text, filter value
+    std::string text;            // word or phrase text, filter value; Asked: its words as query text
     Field field = Field::Speaker;  // for Filter
     unsigned distance = 0;         // for Near: the n of NEAR/n, ADJ/n
     bool ordered = false;          // for Near: ADJ
@@ -48,6 +49,15 @@ std::optional<Token> proximity_token(const std::string& word, std::string_view w
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// "asked" in any case: the field of asked:WORDS, which is no filter.
+bool is_asked_field(std::string_view name) {
+    if (name.size() != 5) return false;
+    for (std::size_t i = 0; i < 5; ++i) {
+        if (std::tolower(static_cast<unsigned char>(name[i])) != "asked"[i]) return false;
+    }
+    return true;
+}
 
 // Reads a "quoted" run starting at s[i] == '"'; i ends past the closing quote.
 std::string read_quoted(std::string_view s, std::size_t& i, std::string_view whole) {
@@ -100,6 +110,17 @@ std::vector<Token> tokenize(std::string_view s) {
         while (end < s.size() && !is_space(s[end]) && s[end] != '(' && s[end] != ')' && s[end] != '"') ++end;
         std::string word(s.substr(i, end - i));
         const std::size_t colon = word.find(':');
+        if (colon == 5 && is_asked_field(std::string_view(word).substr(0, colon))) {
+            // asked:word, asked:~word, asked:"a phrase": the value is query text.
+            std::string value = word.substr(colon + 1);
+            i = end;
+            if (value.empty() && i < s.size() && s[i] == '"') value = '"' + read_quoted(s, i, s) + '"';
+            if (value.empty() || value == "\"\"") {
+                throw QueryError("missing words after 'asked:' in query '" + std::string(s) + "'");
+            }
+            tokens.push_back({TokenKind::Asked, std::move(value)});
+            continue;
+        }
         if (colon != std::string::npos && colon > 0) {
             if (const auto field = field_from_name(std::string_view(word).substr(0, colon))) {
                 std::string value = word.substr(colon + 1);
@@ -232,9 +253,23 @@ std::optional<ProximityOperand> proximity_operand(const Xapian::Query& q) {
 
 class Parser {
 public:
+    // `asked`: where asked: parts go (their words highlight in `asked_highlight`);
+    // null while parsing asked: words themselves, which hold no filters.
     Parser(std::string_view text, analyze::TextAnalyzer& analyzer, analyze::HighlightTerms& highlight,
-           const QueryOptions& options)
-        : text_(text), tokens_(tokenize(text)), analyzer_(analyzer), highlight_(highlight), options_(options) {}
+           const QueryOptions& options, std::vector<Xapian::Query>* asked = nullptr,
+           analyze::HighlightTerms* asked_highlight = nullptr)
+        : text_(text), tokens_(tokenize(text)), analyzer_(analyzer), highlight_(highlight), options_(options),
+          asked_(asked), asked_highlight_(asked_highlight) {}
+
+    // The words of asked: or --asked, as a query over question passages.
+    static Xapian::Query parse_asked(std::string_view text, analyze::TextAnalyzer& analyzer,
+                                     analyze::HighlightTerms& highlight, const QueryOptions& options) {
+        Parser sub(text, analyzer, highlight, options);
+        auto node = sub.parse();
+        if (!node) throw QueryError("nothing searchable in the asked words '" + std::string(text) + "'");
+        auto combined = combine_and({std::move(*node)});
+        return combined->boolean ? weightless(combined->query) : combined->query;
+    }
 
     // nullopt: nothing searchable in the text (empty, or only punctuation).
     std::optional<Node> parse() {
@@ -261,11 +296,13 @@ private:
     std::optional<Node> parse_or() {
         if (at(TokenKind::Or)) throw error("OR needs something on both sides");
         std::vector<Node> items;
+        const std::size_t asked_before = asked_ ? asked_->size() : 0;
         if (auto first = parse_and()) items.push_back(std::move(*first));
         while (at(TokenKind::Or)) {
             ++pos_;
             if (!starts_operand()) throw error("OR needs something on both sides");
             if (auto next = parse_and()) items.push_back(std::move(*next));
+            if (asked_ && asked_->size() != asked_before) throw asked_misplaced();
         }
         if (items.empty()) return std::nullopt;
         if (items.size() == 1) return std::move(items[0]);
@@ -418,7 +455,15 @@ private:
         case TokenKind::Phrase:
             return scored(text_query(token));
         case TokenKind::Filter:
+            if (!asked_) throw error("the asked words take no filters (give them to the query)");
             return Node{filter_query({token.field, token.text}), true};
+        case TokenKind::Asked:
+            // It restricts the whole query, so it stands only as one of its
+            // top-level words (depth 1: no brackets, no negation).
+            if (!asked_) throw error("asked: cannot hold asked:");
+            if (depth_ != 1) throw asked_misplaced();
+            asked_->push_back(parse_asked(token.text, analyzer_, *asked_highlight_, options_));
+            return std::nullopt;
         case TokenKind::Sentence:
             return parse_sentence();
         case TokenKind::Near:
@@ -433,6 +478,10 @@ private:
         return Node{std::move(q), false};
     }
 
+    QueryError asked_misplaced() const {
+        return error("asked: restricts the whole query: it cannot go inside ( ), OR or NOT");
+    }
+
     std::string_view text_;
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
@@ -440,6 +489,8 @@ private:
     analyze::TextAnalyzer& analyzer_;
     analyze::HighlightTerms& highlight_;
     const QueryOptions& options_;
+    std::vector<Xapian::Query>* asked_;
+    analyze::HighlightTerms* asked_highlight_;
 
     // A word or phrase token, expanded through the thesaurus when asked: the
     // members as one OP_SYNONYM (so ranking sees one term), single words
@@ -507,16 +558,30 @@ public:
 ParsedQuery parse_query(std::string_view text, const std::vector<FilterSpec>& filters,
                         analyze::TextAnalyzer& analyzer, const QueryOptions& options) {
     ParsedQuery parsed;
-    Parser parser(text, analyzer, parsed.highlight, options);
+    std::vector<Xapian::Query> asked;
+    if (options.asked) {
+        if (options.asked->find_first_not_of(" \t") == std::string::npos) {
+            throw QueryError("--asked needs words to find in the analyst's question");
+        }
+        asked.push_back(Parser::parse_asked(*options.asked, analyzer, parsed.asked_highlight, options));
+    }
+    Parser parser(text, analyzer, parsed.highlight, options, &asked, &parsed.asked_highlight);
     std::vector<Node> parts;
     if (auto node = parser.parse()) parts.push_back(std::move(*node));
     for (const FilterSpec& f : filters) parts.push_back(Node{filter_query(f), true});
+    if (!asked.empty()) {
+        parsed.asked = asked.size() == 1 ? asked[0] : Xapian::Query(Xapian::Query::OP_AND, asked.begin(), asked.end());
+    }
     if (parts.empty()) {
-        throw QueryError(text.find_first_not_of(" \t") == std::string_view::npos
-                             ? std::string("empty query")
-                             : "nothing searchable in query '" + std::string(text) + "'");
+        if (!parsed.asked) {
+            throw QueryError(text.find_first_not_of(" \t") == std::string_view::npos
+                                 ? std::string("empty query")
+                                 : "nothing searchable in query '" + std::string(text) + "'");
+        }
+        parts.push_back(Node{Xapian::Query::MatchAll, true});  // the answers themselves
     }
     auto combined = Parser::combine_and(std::move(parts));
+    parsed.has_text = !combined->boolean;
     parsed.query = combined->boolean ? weightless(combined->query) : combined->query;
     return parsed;
 }

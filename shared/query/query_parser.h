@@ -10,9 +10,14 @@
 //   ~word  ~"a b"    the word or phrase or any member of its thesaurus groups
 //   field:value      speaker: role: company: ticker: year: quarter: lang: section: call:
 //                    (value bare or "quoted"); same as the searcher's options
+//   asked:word  asked:"a phrase"  asked:~word
+//                    answers whose analyst question matches (as --asked does);
+//                    applies to the whole query: not inside ( ), OR or NOT
 // Chinese text (either script) matches as an exact substring of the paragraph.
 
 #include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +32,12 @@ namespace callsearch {
 struct ParsedQuery {
     Xapian::Query query;
     analyze::HighlightTerms highlight;
+    // What the analyst question an answer replies to must match (asked:,
+    // --asked), over question passages; resolved into answers by the matcher
+    // (match/exchanges.h). None: no such restriction.
+    std::optional<Xapian::Query> asked;
+    analyze::HighlightTerms asked_highlight;  // for the question shown above a hit
+    bool has_text = true;  // false: only filters (and asked) restrict, nothing ranks
 };
 
 struct QueryOptions {
@@ -35,6 +46,9 @@ struct QueryOptions {
     // them (loading a file costs more than most searches). Without one, such a
     // query is a QueryError.
     std::function<const Thesaurus&()> thesaurus;
+    // --asked WORDS: as if the query held asked:(WORDS); the query syntax
+    // without filters. Empty: none.
+    std::optional<std::string> asked = std::nullopt;
 };
 
 // `filters` come from command-line options and are ANDed with the query.

@@ -4,6 +4,7 @@
 // else defines one. Bump kSchemaVersion whenever a change here (or in how text
 // is analyzed into terms) makes an older index answer differently.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,7 +12,7 @@
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "7";  // 5: one document per passage; 6: a position gap at each sentence end; 7: a passage holds its paragraph's other words
+inline constexpr std::string_view kSchemaVersion = "8";  // 5: one document per passage; 6: a position gap at each sentence end; 7: a passage holds its paragraph's other words; 8: question links (kSlotQuestion, kSlotAnswerTo)
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
@@ -69,6 +70,34 @@ inline constexpr Xapian::valueno kSlotPassage = 4;    // passage index within th
 // translated pair is one hit.
 inline constexpr Xapian::valueno kSlotPair = 5;
 inline constexpr Xapian::valueno kSlotCall = 6;  // call key string: --per-call collapses on it, --trend counts by it
+// Question links (question_id below). In Q&A, on each passage of an
+// analyst's turn (a question), kSlotQuestion holds the turn's own id; on each
+// passage of a turn that answers it (index/question_links.h says which),
+// kSlotAnswerTo holds the question's id. `--asked` finds the questions that
+// match, then reads kSlotAnswerTo from each on, through its answers, which
+// follow it (match/exchanges.h); `--answers` reads a question's the same way.
+// Values rather than a term per question: a common word (`margins`) matches
+// thousands of questions, and an OR of thousands of terms costs a B-tree
+// lookup each (measured: README.md, "asked: and --answers"), while the value
+// stream is read in docid order, a seek per question.
+inline constexpr Xapian::valueno kSlotQuestion = 7;
+inline constexpr Xapian::valueno kSlotAnswerTo = 8;
+// A question turn's id, unique in the index: the call digest (schema::
+// call_digest, 16 hex digits) as 8 bytes, then the turn's 1-based number as 4,
+// big-endian. Twelve bytes fit std::string's inline buffer, so reading the
+// slot's values (tens of thousands per --asked query) allocates nothing.
+[[nodiscard]] inline std::string question_id(std::string_view call_digest, int turn) {
+    std::uint64_t digest = 0;
+    for (const char c : call_digest) {
+        const int v = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+        digest = (digest << 4) | static_cast<std::uint64_t>(v & 0xf);
+    }
+    std::string id(12, '\0');
+    for (int i = 0; i < 8; ++i) id[static_cast<std::size_t>(i)] = static_cast<char>(digest >> (56 - 8 * i));
+    const auto t = static_cast<std::uint32_t>(turn);
+    for (int i = 0; i < 4; ++i) id[static_cast<std::size_t>(8 + i)] = static_cast<char>(t >> (24 - 8 * i));
+    return id;
+}
 
 // A document is one passage of a paragraph (analyze/passages.h): positions
 // start at 1 in each, so phrases match within a passage.

@@ -48,7 +48,7 @@ void put_summary(std::ostream& out, const std::string& id_json, std::size_t line
 BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream& out) {
     analyze::TextAnalyzer analyzer;
     ThesaurusSource thesaurus(config.thesaurus);
-    const QueryOptions options{config.synonyms, [&]() -> const Thesaurus& { return thesaurus.get(); }};
+    const QueryOptions options{config.synonyms, [&]() -> const Thesaurus& { return thesaurus.get(); }, {}};
     // Command-line filters hold for every line: a bad one is the caller's
     // error, reported once before any line is read.
     if (!config.filters.empty()) (void)parse_query("", config.filters, analyzer);
@@ -96,8 +96,12 @@ BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream
                 estimated = result.estimated_total;
                 hits = result.hits.size();
                 for (const Hit& hit : result.hits) {
+                    const auto asked = hit.question && !hit.question->matched.empty()
+                                           ? find_highlights(hit.question->matched, parsed.asked_highlight, analyzer)
+                                           : std::vector<Span>{};
                     put_tagged(out, request.id_json, number, "hit",
-                            format_json_hit(hit, find_highlights(hit.paragraph.text, parsed.highlight, analyzer)));
+                            format_json_hit(hit, find_highlights(hit.paragraph.text, parsed.highlight, analyzer), asked,
+                                            request.match.answers));
                 }
             }
         } catch (const QueryError& e) {

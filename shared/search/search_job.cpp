@@ -18,7 +18,7 @@ namespace {
 struct QueryContext {
     explicit QueryContext(const SearchConfig& config)
         : thesaurus(config.thesaurus),
-          options{config.synonyms, [this]() -> const Thesaurus& { return thesaurus.get(); }} {}
+          options{config.synonyms, [this]() -> const Thesaurus& { return thesaurus.get(); }, config.asked} {}
     ThesaurusSource thesaurus;
     QueryOptions options;
 };
@@ -101,13 +101,17 @@ SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer
 }
 
 std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight, analyze::TextAnalyzer& analyzer,
-                       OutputFormat format, const TextStyle& style, bool per_call) {
+                       OutputFormat format, const TextStyle& style, const analyze::HighlightTerms* asked_highlight,
+                       bool answers, bool question_as_above, bool per_call) {
     const auto spans = find_highlights(hit.paragraph.text, highlight, analyzer);
     if (format == OutputFormat::Csv) return format_csv_hit(hit, spans, per_call);
-    if (format == OutputFormat::Json) return format_json_hit(hit, spans) + '\n';
+    const auto question_spans = asked_highlight && hit.question && !hit.question->matched.empty()
+                                    ? find_highlights(hit.question->matched, *asked_highlight, analyzer)
+                                    : std::vector<Span>{};
+    if (format == OutputFormat::Json) return format_json_hit(hit, spans, question_spans, answers) + '\n';
     const auto translation_spans =
         hit.paragraph.translation ? find_highlights(*hit.paragraph.translation, highlight, analyzer) : std::vector<Span>{};
-    return format_text_hit(hit, spans, translation_spans, style);
+    return format_text_hit(hit, spans, translation_spans, style, question_spans, question_as_above);
 }
 
 SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
@@ -126,10 +130,18 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
         return outcome;
     }
     const SearchHits found = find_hits_with(config, analyzer, context.options);
-    const TextStyle style{config.color, config.width, config.full};
+    const TextStyle style{config.color, config.width, config.full, config.match.answers};
     if (config.format == OutputFormat::Csv) out << csv_row(csv_hit_columns(config.match.per_call));
+    const Hit* previous = nullptr;
     for (const Hit& hit : found.result.hits) {
-        out << format_hit(hit, found.parsed.highlight, analyzer, config.format, style, config.match.per_call);
+        // Answers to one question often follow each other (asked: ranks them so).
+        const bool as_above = config.format == OutputFormat::Text && previous && hit.question && previous->question &&
+                              previous->paragraph.file == hit.paragraph.file &&
+                              previous->paragraph.call == hit.paragraph.call &&
+                              previous->question->turn == hit.question->turn;
+        out << format_hit(hit, found.parsed.highlight, analyzer, config.format, style, &found.parsed.asked_highlight,
+                          config.match.answers, as_above, config.match.per_call);
+        previous = &hit;
     }
     outcome.matches = static_cast<Xapian::doccount>(found.result.hits.size());
     if (outcome.matches == 0 && config.match.offset == 0) {

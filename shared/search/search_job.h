@@ -37,6 +37,7 @@ struct SearchConfig {
     // many columns wide; Json: one object per bucket; Csv: one row each).
     std::optional<TrendSpec> trend;
     std::size_t chart_width = 80;
+    std::optional<std::string> asked;                 // --asked WORDS (QueryOptions::asked)
 };
 
 struct SearchOutcome {
@@ -60,9 +61,12 @@ struct SearchHits {
 
 // One hit as run_search prints it, newline included: for people (Text), one
 // JSON line (Json) or one CSV row (Csv, the columns of csv_hit_columns(per_call)),
-// its matches found with `highlight`.
+// its matches found with `highlight`; the asked: words in its question with
+// `asked_highlight`; `answers`: --answers (JSON field); `question_as_above`:
+// the hit before showed the same question.
 [[nodiscard]] std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight,
                                      analyze::TextAnalyzer& analyzer, OutputFormat format, const TextStyle& style,
-                                     bool per_call = false);
+                                     const analyze::HighlightTerms* asked_highlight = nullptr, bool answers = false,
+                                     bool question_as_above = false, bool per_call = false);
 
 }  // namespace callsearch

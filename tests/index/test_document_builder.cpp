@@ -185,3 +185,47 @@ TEST_CASE("an answer in Q&A points at the analyst turn it replies to, across the
     }
     CHECK(question_of_turn == std::map<int, int>{{1, 0}, {2, 0}, {3, 0}, {4, 3}, {5, 0}, {6, 3}});
 }
+
+TEST_CASE("a question's passages carry its id and its answers' passages name it, so --asked can join them") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();  // operator, analyst, CFO: all Q&A
+    Turn operator_again = transcript.turns[0];
+    Turn second_analyst = transcript.turns[1];
+    Turn ceo = transcript.turns[2];
+    ceo.speaker = "Weidong Luo";
+    ceo.roles = {"ceo"};
+    // operator, analyst, CFO, operator, analyst, CEO, CFO: the CEO and the
+    // second CFO turn reply to turn 5.
+    transcript.turns.push_back(operator_again);
+    transcript.turns.push_back(second_analyst);
+    transcript.turns.push_back(ceo);
+    transcript.turns.push_back(transcript.turns[2]);
+    const auto docs = build_documents(transcript, "k", analyzer);
+    const std::string digest = schema::call_digest("k", 0);
+    std::map<int, std::pair<std::string, std::string>> slots;  // turn -> (question id, answers to)
+    for (const Xapian::Document& doc : docs) {
+        const StoredParagraph p = decode_paragraph_data(doc.get_data()).paragraph;
+        const auto value = std::make_pair(doc.get_value(schema::kSlotQuestion), doc.get_value(schema::kSlotAnswerTo));
+        // Every passage of a turn carries the same link.
+        if (slots.count(p.turn)) CHECK(slots[p.turn] == value);
+        slots[p.turn] = value;
+    }
+    using Link = std::pair<std::string, std::string>;
+    CHECK(slots == std::map<int, Link>{{1, {"", ""}},
+                                        {2, {schema::question_id(digest, 2), ""}},
+                                        {3, {"", schema::question_id(digest, 2)}},
+                                        {4, {"", ""}},
+                                        {5, {schema::question_id(digest, 5), ""}},
+                                        {6, {"", schema::question_id(digest, 5)}},
+                                        {7, {"", schema::question_id(digest, 5)}}});
+}
+
+TEST_CASE("prepared remarks neither ask nor answer") {
+    analyze::TextAnalyzer analyzer;
+    auto transcript = test_support::sample_transcript();
+    for (Turn& t : transcript.turns) t.section = Section::Prepared;
+    for (const Xapian::Document& doc : build_documents(transcript, "k", analyzer)) {
+        CHECK(doc.get_value(schema::kSlotQuestion).empty());
+        CHECK(doc.get_value(schema::kSlotAnswerTo).empty());
+    }
+}

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <sstream>
 #include <set>
@@ -331,6 +333,155 @@ TEST_CASE("an answer in Q&A carries the analyst question it replies to") {
     CHECK(question);
     const auto text = search({"\"ad load\"", "--section", "qa", "--speaker", "Fei Chen"});
     CHECK(text.out.find("asked by Ryan Roberts (Navis Capital):") != std::string::npos);
+}
+
+namespace {
+
+// Lower-cased ASCII, for "contains a stem of" checks.
+std::string lowered(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool has_role(const json& hit, const char* role) {
+    for (const json& r : hit["roles"]) {
+        if (r == role) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("--asked finds only answers whose analyst question holds the asked words") {
+    // Seed 003: Jacob Silverman asks about reported gross margin, Fei Chen and
+    // Shan-Nen Bong answer; seed 000: Brian Kinstlinger asks why gross margin fell.
+    const auto hits = json_hits({"--asked", "margins", "--limit", "100"});
+    REQUIRE(!hits.empty());
+    std::set<std::string> speakers;
+    for (const json& h : hits) {
+        INFO(h.dump());
+        CHECK(h["section"] == "qa");
+        CHECK(!has_role(h, "analyst"));
+        CHECK(!has_role(h, "operator"));
+        REQUIRE(h["question"].is_object());
+        const std::string matched = h["question"]["matched"].get<std::string>();
+        CHECK(lowered(matched).find("margin") != std::string::npos);  // the stem of "margins"
+        REQUIRE(!h["question"]["matched_highlights"].empty());
+        for (const json& span : h["question"]["matched_highlights"]) {
+            const auto b = span[0].get<std::size_t>(), e = span[1].get<std::size_t>();
+            CHECK(lowered(matched.substr(b, e - b)).rfind("margin", 0) == 0);
+        }
+        CHECK(h["question"]["turn"].get<int>() < h["turn"].get<int>());
+        CHECK(h["score"].get<double>() > 0);
+        speakers.insert(h["speaker"].get<std::string>());
+    }
+    CHECK(speakers.count("Fei Chen"));
+    CHECK(speakers.count("Shan-Nen Bong"));
+    // The closing remarks after the operator's "no further questions" answer nothing.
+    for (const json& h : hits) CHECK(h["text"].get<std::string>().find("This concludes the call") == std::string::npos);
+    // asked: inline is the same restriction, and --count counts the same hits.
+    const auto inline_hits = json_hits({"asked:margins", "--limit", "100"});
+    REQUIRE(inline_hits.size() == hits.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) CHECK(inline_hits[i]["text"] == hits[i]["text"]);
+    CHECK(search({"--asked", "margins", "--count"}).out == std::to_string(hits.size()) + "\n");
+    // A phrase in the question.
+    for (const json& h : json_hits({"asked:\"gross margin\"", "--limit", "100"})) {
+        CHECK(lowered(h["question"]["matched"].get<std::string>()).find("gross margin") != std::string::npos);
+    }
+}
+
+TEST_CASE("--role cfo --asked WORDS QUERY: what the CFO said when asked about it") {
+    const auto cfo = json_hits({"--role", "cfo", "--asked", "margin", "--limit", "100"});
+    REQUIRE(!cfo.empty());
+    for (const json& h : cfo) {
+        CHECK(has_role(h, "cfo"));
+        CHECK(h["speaker"] == "Shan-Nen Bong");
+    }
+    // Words besides --asked must be in the answer, and rank it.
+    const auto estimate = json_hits({"--role", "cfo", "--asked", "margin", "estimate"});
+    REQUIRE(estimate.size() == 1);
+    CHECK(estimate[0]["turn"] == 21);
+    CHECK(!estimate[0]["highlights"].empty());
+    CHECK(estimate[0]["question"]["speaker"] == "Brian David Kinstlinger");
+    // Nothing asked about it: exit 1.
+    CHECK(search({"--asked", "zyxwvutsr"}).exit_code == 1);
+}
+
+TEST_CASE("--answers lists under a question hit the turns that answer it, in order") {
+    const auto hits = json_hits({"--answers", "--role", "analyst", "--section", "qa", "\"gross margin\""});
+    REQUIRE(!hits.empty());
+    bool jacob = false;
+    for (const json& h : hits) {
+        INFO(h.dump());
+        REQUIRE(h["answers"].is_array());
+        int last = h["turn"].get<int>();
+        for (const json& a : h["answers"]) {
+            CHECK(a["turn"].get<int>() > last);  // after the question, in the order spoken
+            last = a["turn"].get<int>();
+            CHECK(!a["text"].get<std::string>().empty());
+            for (const char* field : {"speaker", "title", "roles", "firm", "turn", "text"}) CHECK(a.contains(field));
+        }
+        if (h["speaker"] == "Jacob Silverman" && h["turn"] == 7) {
+            jacob = true;
+            REQUIRE(h["answers"].size() == 2);
+            CHECK(h["answers"][0]["speaker"] == "Fei Chen");
+            CHECK(h["answers"][0]["turn"] == 8);
+            CHECK(h["answers"][0]["title"] == "President");
+            // The whole turn: both of Fei Chen's paragraphs.
+            CHECK(h["answers"][0]["text"].get<std::string>().rfind("Hey, Jacob.", 0) == 0);
+            CHECK(h["answers"][0]["text"].get<std::string>().find("\n\nSo they will slow down") != std::string::npos);
+            CHECK(h["answers"][1]["speaker"] == "Shan-Nen Bong");
+            CHECK(h["answers"][1]["roles"] == json::array({"cfo"}));
+            CHECK(h["answers"][1]["turn"] == 9);
+        }
+    }
+    CHECK(jacob);
+    // The answers --answers lists are the hits --asked finds for that question.
+    std::set<int> asked_turns;
+    for (const json& h : json_hits({"--asked", "\"accounting methodology\"", "--limit", "100"})) {
+        asked_turns.insert(h["turn"].get<int>());
+    }
+    CHECK(asked_turns == std::set<int>{8, 9});
+    // Without --answers, no hit carries the field.
+    CHECK(!json_hits({"\"gross margin\"", "--limit", "1"})[0].contains("answers"));
+    // On a terminal, each answer under the question.
+    const auto text = search({"--answers", "--role", "analyst", "\"accounting methodology\""});
+    CHECK(text.out.find("answered by Fei Chen — President  [turn 8]") != std::string::npos);
+    CHECK(text.out.find("answered by Shan-Nen Bong — Chief Financial Officer  [turn 9]") != std::string::npos);
+}
+
+TEST_CASE("--asked on a terminal shows which question matched, the asked words marked") {
+    const auto r = search({"--asked", "margin", "--limit", "3"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("asked by Jacob Silverman (Alliance Global Partners), turn 7:") != std::string::npos);
+    CHECK(r.out.find("reported gross [margin]") != std::string::npos);
+    // The next answers to the same question do not repeat it.
+    CHECK(r.out.find("turn 7 (the question above)") != std::string::npos);
+}
+
+TEST_CASE("--asked and --answers misused: one error line and exit 2") {
+    struct Case {
+        std::vector<std::string> args;
+        const char* message;
+    };
+    const Case cases[] = {
+        {{"--asked", ""}, "--asked needs words"},
+        {{"--asked", "  "}, "--asked needs words"},
+        {{"revenue", "--asked"}, "--asked needs WORDS"},
+        {{"asked:"}, "missing words after 'asked:'"},
+        {{"revenue", "OR", "asked:margin"}, "asked: restricts the whole query"},
+        {{"--asked", "role:cfo"}, "take no filters"},
+        {{"--answers", "--per-call", "revenue"}, "--answers and --per-call cannot be combined"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.message);
+        const auto r = search(c.args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.rfind("searcher: error: ", 0) == 0);
+        CHECK(r.err.find(c.message) != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(r.out.empty());
+    }
 }
 
 TEST_CASE("text output colours only when asked, and marks matches either way") {

@@ -116,6 +116,21 @@ TEST_CASE("calls of other layouts are indexed and searched like any other, unkno
     const auto asked = run_process({kSearcher, "--db", db.string(), "--json", "--role", "analyst", "\"operating margins\""});
     REQUIRE(json_lines(asked.out).size() == 1);
     CHECK(json_lines(asked.out)[0]["firm"] == "Morgan Stanley");
+    // Its Q&A links answers to questions as in any layout: asked:, --answers.
+    const auto answer = run_process({kSearcher, "--db", db.string(), "--json", "--asked", "operating margin"});
+    REQUIRE_MESSAGE(answer.exit_code == 0, answer.err);
+    const auto answer_hits = json_lines(answer.out);
+    REQUIRE(answer_hits.size() == 1);
+    CHECK(answer_hits[0]["speaker"] == "Amy Hood");
+    CHECK(answer_hits[0]["question"]["speaker"] == "Keith Weiss");
+    CHECK(answer_hits[0]["question"]["firm"] == "Morgan Stanley");
+    const auto answers = run_process({kSearcher, "--db", db.string(), "--json", "--answers", "--role", "analyst",
+                                      "\"operating margins\""});
+    const auto answers_hits = json_lines(answers.out);
+    REQUIRE(answers_hits.size() == 1);
+    REQUIRE(answers_hits[0]["answers"].size() == 1);
+    CHECK(answers_hits[0]["answers"][0]["speaker"] == "Amy Hood");
+    CHECK(answers_hits[0]["answers"][0]["text"] == "Thanks, Keith. We expect operating margins to be roughly flat.");
     // The sentence file: searchable, speaker unknown.
     const auto renewals = run_process({kSearcher, "--db", db.string(), "--json", "renewals"});
     REQUIRE_MESSAGE(renewals.exit_code == 0, renewals.err);

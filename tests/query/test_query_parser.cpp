@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <utility>
 #include <set>
 #include <vector>
@@ -62,6 +63,19 @@ public:
             names.insert(it.get_document().get_data());
         }
         return names;
+    }
+
+    // What the asked: part of the query (over question passages) matches, and
+    // whether the rest has words to rank by.
+    std::pair<std::set<std::string>, bool> asked(const char* query, const QueryOptions& options = {}) {
+        const ParsedQuery parsed = parse_query(query, {}, analyzer_, options);
+        REQUIRE(parsed.asked);
+        Xapian::Enquire enquire(index_.db);
+        enquire.set_query(*parsed.asked);
+        std::set<std::string> names;
+        const Xapian::MSet mset = enquire.get_mset(0, 100);
+        for (auto it = mset.begin(); it != mset.end(); ++it) names.insert(it.get_document().get_data());
+        return {names, parsed.has_text};
     }
 
     analyze::TextAnalyzer analyzer_;
@@ -306,4 +320,90 @@ TEST_CASE("the parsed query knows what to highlight") {
     CHECK(!parsed.highlight.stems.empty());
     CHECK(parsed.highlight.phrases == std::vector<std::vector<std::string>>{{"adjusted", "ebitda"}});
     CHECK(!parsed.highlight.han_strings.empty());
+}
+
+TEST_CASE("asked: and --asked take the query's words, phrases and ~synonyms, for the question") {
+    Fixture f;
+    Thesaurus thesaurus;
+    thesaurus.add_text("buyback ~ repurchase\n", "test");
+    const QueryOptions none{};
+    const QueryOptions tilde{false, [&]() -> const Thesaurus& { return thesaurus; }};
+    const auto with_asked = [&](const char* words) {
+        QueryOptions o{false, [&]() -> const Thesaurus& { return thesaurus; }};
+        o.asked = words;
+        return o;
+    };
+    const QueryOptions asked_phrase = with_asked("\"adjusted EBITDA\"");
+    const QueryOptions asked_words = with_asked("adjusted EBITDA");
+    const QueryOptions asked_or = with_asked("revenue OR repurchase");
+    const QueryOptions asked_both = with_asked("EBITDA");
+    struct Case {
+        const char* query;
+        const QueryOptions* options;
+        Names asked;    // what the question must match
+        bool has_text;  // the rest of the query has words that rank
+    };
+    const Case cases[] = {
+        {"asked:repurchases", &none, {"buyback"}, false},               // stemmed; alone: the answers themselves
+        {"ASKED:repurchases", &none, {"buyback"}, false},               // the field in any case
+        {"asked:\"repurchases\"", &none, {}, false},                    // quoted: exact
+        {"asked:\"adjusted EBITDA\"", &none, {"ebitda"}, false},        // a phrase
+        {"asked:adjusted asked:positive", &none, {"ebitda"}, false},    // several: all of them
+        {"asked:~buyback", &tilde, {"buyback"}, false},                 // thesaurus members
+        {"revenue asked:EBITDA", &none, {"ebitda", "reversed"}, true},  // words of the query rank
+        {"asked:EBITDA role:cfo", &none, {"ebitda", "reversed"}, false},
+        {"", &asked_phrase, {"ebitda"}, false},                         // --asked WORDS
+        {"", &asked_words, {"ebitda", "reversed"}, false},
+        {"", &asked_or, {"revenue", "gaap", "buyback"}, false},         // the whole query syntax
+        {"revenue", &asked_both, {"ebitda", "reversed"}, true},
+        {"asked:adjusted", &asked_both, {"ebitda", "reversed"}, false},  // --asked and asked: together
+    };
+    for (const Case& c : cases) {
+        INFO(c.query);
+        const auto [names, has_text] = f.asked(c.query, *c.options);
+        CHECK(names == c.asked);
+        CHECK(has_text == c.has_text);
+    }
+    // The rest of the query is unchanged by asked:.
+    CHECK(f.matches("revenue asked:EBITDA") == Names{"revenue", "gaap"});
+    // Without asked: there is no question to match.
+    CHECK(!parse_query("revenue", {}, f.analyzer_).asked);
+    // The asked words highlight in the question, not in the answer.
+    const ParsedQuery parsed = parse_query("revenue asked:\"adjusted EBITDA\"", {}, f.analyzer_);
+    CHECK(parsed.asked_highlight.phrases == std::vector<std::vector<std::string>>{{"adjusted", "ebitda"}});
+    CHECK(parsed.highlight.phrases.empty());
+}
+
+TEST_CASE("asked: and --asked that cannot be parsed say what is wrong") {
+    Fixture f;
+    struct Case {
+        const char* query;
+        std::optional<std::string> asked_option;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"asked:", std::nullopt, "missing words after 'asked:'"},
+        {"revenue asked:\"\"", std::nullopt, "missing words after 'asked:'"},
+        {"asked:,", std::nullopt, "nothing searchable in the asked words"},
+        {"revenue OR asked:margin", std::nullopt, "asked: restricts the whole query"},
+        {"asked:margin OR revenue", std::nullopt, "asked: restricts the whole query"},
+        {"-asked:margin revenue", std::nullopt, "asked: restricts the whole query"},
+        {"revenue NOT asked:margin", std::nullopt, "asked: restricts the whole query"},
+        {"(asked:margin revenue)", std::nullopt, "asked: restricts the whole query"},
+        {"revenue NEAR asked:margin", std::nullopt, "NEAR needs"},
+        {"SENTENCE(asked:margin revenue)", std::nullopt, "takes only words"},
+        {"asked:role:cfo", std::nullopt, "take no filters"},
+        {"asked:asked:margin", std::nullopt, "cannot hold asked:"},
+        {"revenue", "", "--asked needs words"},
+        {"revenue", "   ", "--asked needs words"},
+        {"", "role:cfo", "take no filters"},
+        {"", "margin OR", "OR needs"},
+        {"", "\"gross margin", "unterminated quote"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.query << " --asked " << c.asked_option.value_or("(none)"));
+        QueryOptions options;
+        options.asked = c.asked_option;
+        CHECK_THROWS_WITH_AS((void)f.matches(c.query, {}, options), doctest::Contains(c.message), QueryError);
+    }
 }
