@@ -2,6 +2,7 @@
 // Exit codes: 0 hits, 1 no hits, 2 error (one line on stderr).
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -50,7 +51,7 @@ std::vector<std::string> with_query_words_last(int argc, char** argv) {
             options.push_back(arg);
             // An option's value is never a query word, even if it starts with '-'.
             if (arg.find('=') == std::string::npos && i + 1 < argc && arg != "--count" && arg != "--json" &&
-                arg != "--full" && arg != "--per-call" && arg != "--synonyms" && arg != "--help") {
+                arg != "--full" && arg != "--per-call" && arg != "--synonyms" && arg != "--partial" && arg != "--help") {
                 options.push_back(argv[++i]);
             }
         }
@@ -75,19 +76,31 @@ bool want_color(const std::string& mode) {
     return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
+// --partial answered without these parts of the index.
+void warn_missing(const std::vector<std::string>& missing) {
+    for (const std::string& m : missing) std::cerr << "searcher: warning: answering without a part of the index: " << m << '\n';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Search indexed earnings-call transcripts.", "searcher"};
     callsearch::SearchConfig config;
-    std::string db = callsearch::default_index_dir().string();
+    std::vector<std::string> dbs;
     std::vector<std::string> words;
     std::map<callsearch::Field, std::string> filters;
     bool json = false, count = false, full = false, per_call = false;
     std::string sort = "relevance", color = "auto";
     std::optional<std::string> batch;
 
-    app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
+    app.add_option("--db", dbs,
+                   "Index folder, or a Xapian stub file listing parts (local paths, remote :HOST:PORT); "
+                   "several --db: one index in parts (default: $CALLSEARCH_DB, else ./index)");
+    double timeout_seconds = 5.0;
+    app.add_option("--timeout", timeout_seconds, "Seconds to wait for a remote index part (default 5)")
+        ->check(CLI::Range(0.001, 86400.0));
+    app.add_flag("--partial", config.index.partial,
+                 "Answer from the parts of the index that respond (a warning names the others)");
     const std::vector<std::pair<callsearch::Field, const char*>> filter_options = {
         {callsearch::Field::Speaker, "Speaker's full name or any word of it, e.g. Bong"},
         {callsearch::Field::Role, "ceo cfo coo cto president chairman ir gm analyst operator executive (or a title)"},
@@ -131,8 +144,13 @@ int main(int argc, char** argv) {
         return fail(e.what());
     }
 
-    if (db.empty()) return fail("--db must name a folder");
-    config.db_dir = db;
+    if (dbs.empty()) dbs.push_back(callsearch::default_index_dir().string());
+    for (const std::string& db : dbs) {
+        if (db.empty()) return fail("--db must name a folder");
+    }
+    config.db_dir = dbs.front();
+    config.index.more_locations.assign(dbs.begin() + 1, dbs.end());
+    config.index.timeout = std::chrono::milliseconds(static_cast<long long>(timeout_seconds * 1000.0 + 0.5));
     for (const std::string& w : words) config.query += (config.query.empty() ? "" : " ") + w;
     for (const auto& [field, value] : filters) {
         if (!value.empty()) config.filters.push_back({field, value});
@@ -154,8 +172,8 @@ int main(int argc, char** argv) {
     if (batch) {
         if (!words.empty()) return fail("--batch reads the queries from " + *batch + "; give no QUERY words");
         if (batch->empty()) return fail("--batch must name a file, or - for stdin");
-        callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count, config.synonyms,
-                                             config.thesaurus};
+        callsearch::BatchConfig batch_config{config.db_dir, config.index, config.filters, config.match, count,
+                                             config.synonyms, config.thesaurus};
         std::ifstream file;
         if (*batch != "-") {
             file.open(*batch);
@@ -163,6 +181,7 @@ int main(int argc, char** argv) {
         }
         try {
             const auto outcome = callsearch::run_batch(batch_config, *batch == "-" ? std::cin : file, std::cout);
+            warn_missing(outcome.missing_parts);
             if (file.bad() || std::cin.bad()) return fail("error reading batch file " + *batch);
             return outcome.matched > 0 ? kExitHits : kExitNoHits;
         } catch (const Xapian::Error& e) {
@@ -174,6 +193,7 @@ int main(int argc, char** argv) {
 
     try {
         const auto outcome = callsearch::run_search(config, std::cout);
+        warn_missing(outcome.missing_parts);
         // People read suggestions on stderr; scripts got them as JSON lines.
         if (config.format != callsearch::OutputFormat::Json) {
             for (const auto& s : outcome.suggestions) {
