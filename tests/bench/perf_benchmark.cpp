@@ -711,6 +711,7 @@ private:
             pid_ = fork();
             if (pid_ < 0) throw std::runtime_error("fork failed");
             if (pid_ == 0) {
+                setpgid(0, 0);  // xapian-tcpsrv signals its whole group on SIGTERM
                 const int null_fd = open("/dev/null", O_RDWR);
                 dup2(null_fd, 0);
                 dup2(null_fd, 1);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -63,8 +64,21 @@ bool accepts(unsigned port) {
 class TcpServer {
 public:
     TcpServer(const fs::path& database) : port_(free_port()) {
-        pid_ = start_process({"/usr/bin/xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
-                              std::to_string(port_), database.string()});
+        const std::string port = std::to_string(port_);
+        pid_ = ::fork();
+        REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {
+            // Its own process group: on SIGTERM, xapian-tcpsrv signals its
+            // whole group (its connection children), which must not be ours.
+            ::setpgid(0, 0);
+            const int null_fd = ::open("/dev/null", O_RDWR);
+            ::dup2(null_fd, 0);
+            ::dup2(null_fd, 1);
+            ::dup2(null_fd, 2);
+            ::execl("/usr/bin/xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+                    port.c_str(), database.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
         for (int i = 0; i < 500 && !accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         REQUIRE_MESSAGE(accepts(port_), "xapian-tcpsrv did not start on port " << port_);
     }
@@ -162,13 +176,16 @@ fs::path write_stub(const fs::path& at, const std::vector<unsigned>& ports, bool
     return at;
 }
 
-// Batch output without the timings, which differ run to run.
+// Batch output without the timings, which differ run to run, and without
+// Xapian's estimate of the matches, which each part makes on its own (the
+// exact count, with --count, is compared).
 std::string without_ms(const std::string& jsonl) {
     std::string out;
     std::istringstream in(jsonl);
     for (std::string line; std::getline(in, line);) {
         auto j = nlohmann::json::parse(line);
         j.erase("ms");
+        j.erase("estimated");
         out += j.dump() + "\n";
     }
     return out;
@@ -224,7 +241,10 @@ TEST_CASE("shards: three xapian-tcpsrv parts answer every benchmark query exactl
             const auto expected = search({b.local.string()}, mode, query);
             REQUIRE_MESSAGE(expected.exit_code <= 1, expected.err);
             with_hits += expected.exit_code == 0 ? 1 : 0;
-            for (const auto& way : ways) {
+            for (std::size_t w = 0; w < ways.size(); ++w) {
+                // Every mode through the remote parts; the other ways of naming them in two.
+                if (w > 0 && mode != modes()[0] && mode != modes()[4]) continue;
+                const auto& way = ways[w];
                 const auto got = search(way, mode, query);
                 INFO("query: ", query, "  mode: ", mode.back(), "  --db ", way.front());
                 CHECK(got.exit_code == expected.exit_code);
@@ -257,7 +277,15 @@ TEST_CASE("shards: three xapian-tcpsrv parts answer every benchmark query exactl
         const auto expected = search({b.local.string()}, options);
         const auto got = search({stub.string()}, options);
         CHECK(got.exit_code == expected.exit_code);
-        CHECK(without_ms(got.out) == without_ms(expected.out));
+        std::istringstream a(without_ms(expected.out)), g(without_ms(got.out));
+        std::string line_a, line_g;
+        while (std::getline(a, line_a)) {
+            REQUIRE(std::getline(g, line_g));
+            if (line_a != line_g) {
+                CHECK(line_g == line_a);  // shows the first line that differs, and stops
+                break;
+            }
+        }
     }
     // indexer --stats reads the parts as one index.
     const auto local_stats = run_process({kIndexer, "--db", b.local.string(), "--stats", "--json"});
@@ -269,7 +297,7 @@ TEST_CASE("shards: three xapian-tcpsrv parts answer every benchmark query exactl
     const auto check = run_process({kIndexer, "--db", b.parts.string(), "--check", "--json"});
     CHECK_MESSAGE(check.exit_code == 0, check.out);
     MESSAGE("shards: " << compared << " outputs compared with the local index"
-                       << (b.corpus.bench_slice ? " (with the bench slice)" : ""));
+                       << std::string(b.corpus.bench_slice ? " (with the bench slice)" : ""));
 }
 
 TEST_CASE("shards: a part that is down or never answers is named, and --partial answers from the rest") {
