@@ -376,4 +376,19 @@ TEST_CASE("shards: an update goes to the part holding the call and is seen throu
     const auto refused = run_process({kIndexer, "--db", b.parts.string(), "--shards", "2", b.corpus.calls.string()});
     CHECK(refused.exit_code == 2);
     CHECK(refused.err.find("--rebuild") != std::string::npos);
+    CHECK(read_file(b.parts / "XAPIANDB") == "auto part-01\nauto part-02\nauto part-03\n");
+    one.stop();
+    two.stop();
+    three.stop();
+    const std::vector<std::string> queries = {"revenue", "\"adjusted EBITDA\"", "訂閱", "guidance NOT covid"};
+    for (const std::string& shards : {std::string("2"), std::string("1")}) {
+        (void)b.corpus.build("parts", {"--rebuild", "--shards", shards});
+        CHECK(fs::exists(b.parts / "part-02") == (shards == "2"));
+        CHECK_FALSE(fs::exists(b.parts / "part-03"));
+        for (const std::string& query : queries) {
+            INFO("--shards ", shards, " query: ", query);
+            CHECK(search({b.parts.string()}, {"--json", "--limit", "50"}, query).out ==
+                  search({b.local.string()}, {"--json", "--limit", "50"}, query).out);
+        }
+    }
 }
