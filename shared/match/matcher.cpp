@@ -5,6 +5,7 @@
 #include <memory>
 #include <system_error>
 #include <thread>
+#include <utility>
 
 #include "index/index_layout.h"
 #include "index/index_writer.h"
@@ -97,9 +98,15 @@ void Matcher::open() {
     generation_ = opened.generation_token();
     parts_ = std::move(opened);
     db_ = parts_.all;
+    opened_at_ = std::chrono::steady_clock::now();
+    fresh_ = true;
 }
 
 void Matcher::refresh() {
+    if (std::exchange(fresh_, false) &&
+        std::chrono::steady_clock::now() - opened_at_ < std::chrono::milliseconds(200)) {
+        return;
+    }
     if (parts_.generation_token() != generation_) {
         open();
     } else {

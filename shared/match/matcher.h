@@ -1,6 +1,7 @@
 #pragma once
 // The match stage: a parsed query against the index -> ranked hits.
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -132,6 +133,11 @@ private:
     std::string generation_;  // the generations db_ was opened on (IndexParts::generation_token)
     IndexParts parts_;
     Xapian::Database db_;     // parts_.all
+    // When the parts were opened: a query right after needs no reopen (which
+    // costs a round trip per remote part, and a whole-process search made one
+    // per query for nothing).
+    std::chrono::steady_clock::time_point opened_at_{};
+    bool fresh_ = false;
 };
 
 }  // namespace callsearch
