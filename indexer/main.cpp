@@ -102,6 +102,10 @@ int main(int argc, char** argv) {
     app.add_option("--memory", config.memory_mib,
                    "MiB for documents waiting to be written, all threads together (default: 256)")
         ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
+    app.add_option("--shards", config.shards,
+                   "Share the calls out into N part databases, each servable by xapian-tcpsrv "
+                   "(default: as the index is; changing N needs --rebuild)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{64}));
     app.add_flag("--rebuild", config.rebuild, "Build a complete new index beside the live one, then switch to it");
     app.add_option("--wait", wait_seconds, "Wait up to SECONDS for another indexer to finish (default: fail at once)")
         ->check(CLI::Range(0.0, 7 * 24 * 3600.0));

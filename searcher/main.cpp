@@ -2,6 +2,7 @@
 // Exit codes: 0 hits, 1 no hits, 2 error (one line on stderr).
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -34,7 +35,8 @@ int fail(const std::string& message) {
 
 bool takes_value(const std::string& option) {
     return option != "--count" && option != "--json" && option != "--full" && option != "--per-call" &&
-           option != "--synonyms" && option != "--help" && option != "--answers" && option != "--csv";
+           option != "--synonyms" && option != "--help" && option != "--answers" && option != "--csv" &&
+           option != "--partial";
 }
 
 // "-word" excludes a word (query syntax) but looks like a short option to the
@@ -80,12 +82,17 @@ std::size_t chart_width() {
     return 80;
 }
 
+// --partial answered without these parts of the index.
+void warn_missing(const std::vector<std::string>& missing) {
+    for (const std::string& m : missing) std::cerr << "searcher: warning: answering without a part of the index: " << m << '\n';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Search indexed earnings-call transcripts.", "searcher"};
     callsearch::SearchConfig config;
-    std::string db = callsearch::default_index_dir().string();
+    std::vector<std::string> dbs;
     std::vector<std::string> words;
     std::map<callsearch::Field, std::string> filters;
     bool json = false, count = false, full = false, per_call = false, answers = false;
@@ -95,7 +102,14 @@ int main(int argc, char** argv) {
     std::optional<std::string> trend;
     bool csv = false;
 
-    app.add_option("--db", db, "Index folder (default: $CALLSEARCH_DB, else ./index)");
+    app.add_option("--db", dbs,
+                   "Index folder, or a Xapian stub file listing parts (local paths, remote :HOST:PORT); "
+                   "several --db: one index in parts (default: $CALLSEARCH_DB, else ./index)");
+    double timeout_seconds = 5.0;
+    app.add_option("--timeout", timeout_seconds, "Seconds to wait for a remote index part (default 5)")
+        ->check(CLI::Range(0.001, 86400.0));
+    app.add_flag("--partial", config.index.partial,
+                 "Answer from the parts of the index that respond (a warning names the others)");
     const std::vector<std::pair<callsearch::Field, const char*>> filter_options = {
         {callsearch::Field::Speaker, "Speaker's full name or any word of it, e.g. Bong"},
         {callsearch::Field::Role, "ceo cfo coo cto president chairman ir gm analyst operator executive (or a title)"},
@@ -146,8 +160,13 @@ int main(int argc, char** argv) {
         return fail(e.what());
     }
 
-    if (db.empty()) return fail("--db must name a folder");
-    config.db_dir = db;
+    if (dbs.empty()) dbs.push_back(callsearch::default_index_dir().string());
+    for (const std::string& db : dbs) {
+        if (db.empty()) return fail("--db must name a folder");
+    }
+    config.db_dir = dbs.front();
+    config.index.more_locations.assign(dbs.begin() + 1, dbs.end());
+    config.index.timeout = std::chrono::milliseconds(static_cast<long long>(timeout_seconds * 1000.0 + 0.5));
     for (const std::string& w : words) config.query += (config.query.empty() ? "" : " ") + w;
     for (const auto& [field, value] : filters) {
         if (!value.empty()) config.filters.push_back({field, value});
@@ -192,8 +211,8 @@ int main(int argc, char** argv) {
         if (!words.empty()) return fail("--batch reads the queries from " + *batch + "; give no QUERY words");
         if (batch->empty()) return fail("--batch must name a file, or - for stdin");
         if (asked) return fail("--asked applies to one query; in a --batch file write asked:WORDS in the lines");
-        callsearch::BatchConfig batch_config{config.db_dir, config.filters, config.match, count, config.synonyms,
-                                             config.thesaurus, config.trend};
+        callsearch::BatchConfig batch_config{config.db_dir, config.index, config.filters, config.match, count,
+                                             config.synonyms, config.thesaurus, config.trend};
         std::ifstream file;
         if (*batch != "-") {
             file.open(*batch);
@@ -201,6 +220,7 @@ int main(int argc, char** argv) {
         }
         try {
             const auto outcome = callsearch::run_batch(batch_config, *batch == "-" ? std::cin : file, std::cout);
+            warn_missing(outcome.missing_parts);
             if (file.bad() || std::cin.bad()) return fail("error reading batch file " + *batch);
             return outcome.matched > 0 ? kExitHits : kExitNoHits;
         } catch (const Xapian::Error& e) {
@@ -212,6 +232,7 @@ int main(int argc, char** argv) {
 
     try {
         const auto outcome = callsearch::run_search(config, std::cout);
+        warn_missing(outcome.missing_parts);
         // People read suggestions on stderr; scripts got them as JSON lines.
         if (config.format != callsearch::OutputFormat::Json) {
             for (const auto& s : outcome.suggestions) {

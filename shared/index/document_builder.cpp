@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -50,6 +51,37 @@ void add_call_terms(Xapian::Document& doc, const CallInfo& call, std::string_vie
     doc.add_value(schema::kSlotCallOrder, Xapian::sortable_serialise(call.year * 10 + call.quarter));
     doc.add_value(schema::kSlotCall, std::string(key));
     if (call.date) doc.add_value(schema::kSlotDate, *call.date);
+}
+
+// schema::kSlotOrder: where the document stands, whatever part holds it.
+std::string order_value(std::string_view file_key, std::size_t call_index, std::size_t doc_index) {
+    std::string value = schema::file_digest(file_key);
+    for (int shift = 8; shift >= 0; shift -= 8) value += static_cast<char>((call_index >> shift) & 0xff);
+    for (int shift = 24; shift >= 0; shift -= 8) value += static_cast<char>((doc_index >> shift) & 0xff);
+    return value;
+}
+
+std::string six_digits(int n) {
+    char out[16];
+    std::snprintf(out, sizeof out, "%06d", std::clamp(n, 0, 999999));
+    return out;
+}
+
+std::string complemented(std::string s) {
+    for (char& c : s) c = static_cast<char>(255 - static_cast<unsigned char>(c));
+    return s;
+}
+
+// The sort keys of schema::kSlotCallDate, kSlotOldestKey and kSlotNewestKey.
+void add_sort_keys(Xapian::Document& doc, const CallInfo& call, int turn, int paragraph, int passage,
+                   const std::string& order) {
+    const std::string call_order = six_digits(call.year * 10 + call.quarter);
+    const std::string date = call.date && call.date->size() == 10 ? *call.date : std::string(10, ' ');
+    const std::string within = six_digits(turn) + six_digits(paragraph) + six_digits(passage) + order;
+    doc.add_value(schema::kSlotCallDate, call_order + date);
+    doc.add_value(schema::kSlotOldestKey, call_order + date + within);
+    doc.add_value(schema::kSlotNewestKey,
+                  complemented(call_order) + (call.date ? complemented(date) : std::string(10, '\xff')) + within);
 }
 
 bool has_role(const Turn& turn, std::string_view role) {
@@ -158,6 +190,9 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
                     doc.add_value(schema::kSlotPair,
                                   digest + ":" + std::to_string(stored.turn) + ":" + std::to_string(number));
                 }
+                const std::string order = order_value(file_key, call_index, docs.size());
+                doc.add_value(schema::kSlotOrder, order);
+                add_sort_keys(doc, call, stored.turn, number, stored.passage, order);
                 doc.set_data(encode_paragraph_data(stored, digest));
                 docs.push_back(std::move(doc));
             }

@@ -43,11 +43,45 @@ std::map<std::string, Xapian::doccount> counts_by_prefix(const Xapian::Database&
     return out;
 }
 
-std::optional<StoredParagraph> first_paragraph(const Xapian::Database& db, const std::string& term) {
+// The live generations of an index folder: one, or one per part
+// (index/index_layout.h), and all of them combined.
+struct LiveIndex {
+    std::vector<fs::path> generations;
+    std::vector<Xapian::Database> parts;
+    Xapian::Database all;
+    std::string name;  // "gen-000002", or "part-01/gen-000002 part-02/gen-000001 ..."
+    [[nodiscard]] const Xapian::Database& holder_of(Xapian::docid did) const {
+        return parts[(did - 1) % parts.size()];
+    }
+};
+
+LiveIndex live_index_or_throw(const fs::path& dir) {
+    LiveIndex index;
+    const std::vector<fs::path> parts = IndexLayout(dir).parts();
+    if (parts.empty()) {
+        index.generations.push_back(live_generation_or_throw(dir));
+        index.name = index.generations.back().filename().string();
+    }
+    for (const fs::path& part : parts) {
+        index.generations.push_back(live_generation_or_throw(part));
+        index.name += (index.name.empty() ? "" : " ") + part.filename().string() + "/" +
+                      index.generations.back().filename().string();
+    }
+    for (const fs::path& g : index.generations) {
+        index.parts.push_back(open_or_throw(g));
+        index.all.add_database(index.parts.back());
+    }
+    return index;
+}
+
+std::optional<StoredParagraph> first_paragraph(const LiveIndex& index, const std::string& term) {
+    const Xapian::Database& db = index.all;
     auto it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
     try {
-        return StoredParagraphReader(db).read(db.get_document(*it));
+        return StoredParagraphReader(db, [&index](Xapian::docid did) -> const Xapian::Database& {
+                   return index.holder_of(did);
+               }).read(db.get_document(*it), *it);
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -81,7 +115,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
         }
     }
     const auto records = read_file_records(db);
-    report.files = records.size();
+    report.files += records.size();
     for (const auto& [key, record] : records) {
         const std::string term = schema::file_term(key);
         const std::size_t found = per_file.count(term) ? per_file[term] : 0;
@@ -101,37 +135,40 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
 
 CheckReport check_index(const fs::path& dir, std::chrono::milliseconds wait) {
     CheckReport report;
-    const fs::path generation = live_generation_or_throw(dir);
+    const LiveIndex index = live_index_or_throw(dir);
     const WriterLock lock(dir, wait);
-    report.generation = generation.filename().string();
-    std::ostringstream xapian_out;
-    try {
-        const std::size_t errors = Xapian::Database::check(generation.string(), 0, &xapian_out);
-        if (errors > 0) report.problems.push_back("Xapian's check found " + std::to_string(errors) + " errors");
-    } catch (const Xapian::Error& e) {
-        report.problems.push_back("Xapian's check failed: " + e.get_msg());
-        return report;
+    report.generation = index.name;
+    // Each part on its own: its documents and file records agree within it.
+    for (std::size_t p = 0; p < index.parts.size(); ++p) {
+        std::ostringstream xapian_out;
+        try {
+            const std::size_t errors = Xapian::Database::check(index.generations[p].string(), 0, &xapian_out);
+            if (errors > 0) report.problems.push_back("Xapian's check found " + std::to_string(errors) + " errors");
+        } catch (const Xapian::Error& e) {
+            report.problems.push_back("Xapian's check failed: " + e.get_msg());
+            return report;
+        }
+        const Xapian::Database& db = index.parts[p];
+        report.documents += db.get_doccount();
+        if (std::string problem = schema_problem(db, dir); !problem.empty()) {
+            report.problems.push_back(problem);
+            return report;
+        }
+        check_documents(db, report);
     }
-    const Xapian::Database db = open_or_throw(generation);
-    report.documents = db.get_doccount();
-    if (std::string problem = schema_problem(db, dir); !problem.empty()) {
-        report.problems.push_back(problem);
-        return report;
-    }
-    check_documents(db, report);
     return report;
 }
 
 namespace {
 
 IndexStats read_stats(const fs::path& dir, std::size_t top_speakers) {
-    const fs::path generation = live_generation_or_throw(dir);
-    const Xapian::Database db = open_or_throw(generation);
+    const LiveIndex index = live_index_or_throw(dir);
+    const Xapian::Database& db = index.all;
     IndexStats stats;
-    stats.generation = generation.filename().string();
-    stats.schema_version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    stats.generation = index.name;
+    stats.schema_version = index.parts.front().get_metadata(std::string(schema::kSchemaVersionKey));
     stats.paragraphs = db.get_doccount();
-    stats.files = read_file_records(db).size();
+    for (const Xapian::Database& part : index.parts) stats.files += read_file_records(part).size();
     stats.paragraphs_by_lang = counts_by_prefix(db, schema::kLangPrefix);
     stats.paragraphs_by_section = counts_by_prefix(db, schema::kSectionPrefix);
     stats.paragraphs_by_role = counts_by_prefix(db, schema::kRolePrefix);
@@ -139,7 +176,7 @@ IndexStats read_stats(const fs::path& dir, std::size_t top_speakers) {
     for (const auto& [call, count] : counts_by_prefix(db, schema::kCallPrefix)) {
         (void)count;
         ++stats.calls;
-        const auto p = first_paragraph(db, std::string(schema::kCallPrefix) + call);
+        const auto p = first_paragraph(index, std::string(schema::kCallPrefix) + call);
         if (p) ++stats.calls_by_company_year[p->company][p->year];
         if (p && !p->date) ++stats.calls_without_date;
     }
@@ -152,7 +189,7 @@ IndexStats read_stats(const fs::path& dir, std::size_t top_speakers) {
     });
     if (ranked.size() > top_speakers) ranked.resize(top_speakers);
     for (auto& [name, count] : ranked) {
-        const auto p = first_paragraph(db, std::string(schema::kSpeakerNamePrefix) + name);
+        const auto p = first_paragraph(index, std::string(schema::kSpeakerNamePrefix) + name);
         stats.top_speakers.emplace_back(p ? p->speaker : name, count);
     }
     return stats;

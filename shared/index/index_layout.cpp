@@ -14,6 +14,7 @@
 
 #include "index/index_writer.h"
 #include "index/write_failure.h"
+#include "schema/filter_terms.h"
 
 namespace callsearch {
 
@@ -32,6 +33,12 @@ bool is_scratch_name(const std::string& name) {
            is_generation_name(name.substr(kScratchPrefix.size()));
 }
 
+bool is_part_name(const std::string& name) {
+    return name.size() > kPartPrefix.size() && name.compare(0, kPartPrefix.size(), kPartPrefix) == 0 &&
+           std::all_of(name.begin() + static_cast<long>(kPartPrefix.size()), name.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+}
+
 long generation_number(const fs::path& p) {
     return std::stol(p.filename().string().substr(kGenerationPrefix.size()));
 }
@@ -44,6 +51,17 @@ void fsync_path(const fs::path& p, int flags) {
 }
 
 }  // namespace
+
+std::size_t part_of(std::string_view file_key, std::size_t parts) {
+    if (parts <= 1) return 0;
+    return static_cast<std::size_t>(std::stoull(schema::file_digest(file_key), nullptr, 16) % parts);
+}
+
+std::string part_dir_name(std::size_t index) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%s%02zu", std::string(kPartPrefix).c_str(), index + 1);
+    return name;
+}
 
 fs::path default_index_dir() {
     const char* env = std::getenv("CALLSEARCH_DB");
@@ -60,6 +78,7 @@ std::optional<fs::path> IndexLayout::live_generation() const {
     }
     std::string backend, name;
     in >> backend >> name;
+    if (is_part_name(name)) return std::nullopt;
     if (backend.empty() || !is_generation_name(name)) {
         throw IndexError(stub.string() + " does not name a generation of this index");
     }
@@ -89,12 +108,43 @@ fs::path IndexLayout::scratch_dir(const fs::path& generation) const {
     return dir_ / (std::string(kScratchPrefix) + generation.filename().string());
 }
 
+std::vector<fs::path> IndexLayout::parts() const {
+    std::vector<fs::path> out;
+    std::ifstream in(dir_ / kStubFileName);
+    std::string backend, name;
+    while (in >> backend >> name) {
+        if (!is_part_name(name)) return {};
+        out.push_back(dir_ / name);
+    }
+    return out;
+}
+
+void IndexLayout::publish_parts(std::size_t count) const {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) text += "auto " + part_dir_name(i) + "\n";
+    write_stub(text);
+}
+
+void IndexLayout::remove_parts_from(std::size_t count) const {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!is_part_name(name) || std::stoul(name.substr(kPartPrefix.size())) <= count) continue;
+        std::error_code ignored;
+        fs::remove_all(it->path(), ignored);
+    }
+}
+
 void IndexLayout::publish(const fs::path& generation) const {
+    write_stub("auto " + generation.filename().string() + "\n");
+}
+
+void IndexLayout::write_stub(const std::string& text) const {
     const fs::path stub = dir_ / kStubFileName;
     const fs::path tmp = dir_ / (std::string(kStubFileName) + ".tmp");
     {
         std::ofstream out(tmp, std::ios::trunc);
-        out << "auto " << generation.filename().string() << '\n';
+        out << text;
         out.flush();
         if (!out) {
             const std::string full = disk_full_reason(dir_);
@@ -135,7 +185,7 @@ void IndexLayout::check_writable_here() const {
     }
     for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name != kLockFileName && !is_generation_name(name) && !is_scratch_name(name) &&
+        if (name != kLockFileName && !is_generation_name(name) && !is_scratch_name(name) && !is_part_name(name) &&
             name.rfind(kStubFileName, 0) != 0) {
             throw IndexError(dir_.string() + " is not an index folder (it holds " + name +
                              "); refusing to write into it");

@@ -15,9 +15,23 @@
 // the new one, never a partial one. Generations the stub does not name are
 // leftovers (a killed rebuild, an old generation) and are removed by the next
 // writer, and so are scratch folders.
+//
+// An index in parts (`indexer --shards N`, N >= 2) holds N folders of this
+// same layout, each with its own stub and generations, and its stub lists them:
+//
+//   DIR/XAPIANDB       "auto part-01", "auto part-02", ... one line each
+//   DIR/part-01/       XAPIANDB, gen-000007/: the part's live generation
+//   DIR/writer.lock    the one lock for all parts
+//
+// Xapian opens DIR as all parts combined; xapian-tcpsrv serves DIR/part-01 as
+// one part (match/index_parts.h). A file's calls are always in part
+// part_of(file key, N). A rebuild switches each part atomically, one after
+// another: a searcher opening the index meanwhile may see some parts rebuilt
+// and others not yet, each of them whole.
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +41,14 @@ inline constexpr std::string_view kStubFileName = "XAPIANDB";
 inline constexpr std::string_view kLockFileName = "writer.lock";
 inline constexpr std::string_view kGenerationPrefix = "gen-";
 inline constexpr std::string_view kScratchPrefix = "tmp-";
+inline constexpr std::string_view kPartPrefix = "part-";
+
+// The part (0-based) holding a source file's calls: the FNV-1a 64-bit hash of
+// its file key (schema::file_digest, a hash of the path, not of the content,
+// so an edited file stays where it is) modulo `parts`.
+[[nodiscard]] std::size_t part_of(std::string_view file_key, std::size_t parts);
+// The folder name of part `index` (0-based): "part-01", ..., "part-100".
+[[nodiscard]] std::string part_dir_name(std::size_t index);
 
 // The index folder when none is given: $CALLSEARCH_DB, else ./index.
 [[nodiscard]] std::filesystem::path default_index_dir();
@@ -37,9 +59,21 @@ public:
 
     [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
 
-    // The generation the stub names; nullopt when there is no stub yet.
-    // Throws IndexError if the stub is unreadable or names something else.
+    // The generation the stub names; nullopt when there is no stub yet, or
+    // when the index is in parts. Throws IndexError if the stub is unreadable
+    // or names something else.
     [[nodiscard]] std::optional<std::filesystem::path> live_generation() const;
+
+    // The part folders the stub lists, in order; empty when it names one
+    // generation (or there is no stub).
+    [[nodiscard]] std::vector<std::filesystem::path> parts() const;
+
+    // Points the stub at `count` part folders (part_dir_name), atomically.
+    void publish_parts(std::size_t count) const;
+
+    // Removes the part folders numbered `count` and above (after the index
+    // was shared out into fewer parts, or into none: count 0).
+    void remove_parts_from(std::size_t count) const;
 
     // A path for a new generation, numbered after every existing one.
     [[nodiscard]] std::filesystem::path new_generation() const;
@@ -61,6 +95,7 @@ public:
 
 private:
     [[nodiscard]] std::vector<std::filesystem::path> generations() const;
+    void write_stub(const std::string& text) const;
 
     std::filesystem::path dir_;
 };

@@ -129,6 +129,18 @@ void IndexWriter::remember_ticker(std::string_view company_key, std::string_view
     writing(dir_, [&] { db_.set_metadata(std::string(kTickerKeyPrefix) + std::string(company_key), std::string(ticker)); });
 }
 
+void IndexWriter::mirror_stems() {
+    const std::string prefix(schema::kStemPrefix);
+    writing(dir_, [&] {
+        for (auto key = db_.synonym_keys_begin(prefix); key != db_.synonym_keys_end(prefix); ++key) {
+            std::string words;
+            for (auto w = db_.synonyms_begin(*key); w != db_.synonyms_end(*key); ++w) words.append(*w).push_back('\n');
+            const std::string meta = schema::stem_metadata_key((*key).substr(prefix.size()));
+            if (db_.get_metadata(meta) != words) db_.set_metadata(meta, words);
+        }
+    });
+}
+
 void IndexWriter::add(const Xapian::Document& doc) {
     synonyms_.add_words_of(doc, db_);
     db_.add_document(doc);

@@ -61,6 +61,10 @@ public:
 
     void remember_ticker(std::string_view company_key, std::string_view ticker);
 
+    // Writes the synonym table's stems into metadata as well
+    // (schema::stem_metadata_key), for the remote parts of an index in parts.
+    void mirror_stems();
+
     // Commits the transaction and starts the next one (a shard: commits).
     void commit();
 

@@ -93,16 +93,47 @@ std::vector<std::vector<InputFile>> batches_of(std::vector<InputFile> files, std
     return out;
 }
 
+// One writer per part of the index (index/index_layout.h), each opened when
+// first needed; a file's documents go to the part part_of() gives it.
+class PartWriters {
+public:
+    PartWriters(std::size_t parts, std::function<fs::path(std::size_t)> path, IndexWriter::Mode mode)
+        : writers_(parts), path_(std::move(path)), mode_(mode) {}
+    [[nodiscard]] std::size_t size() const { return writers_.size(); }
+    IndexWriter& at(std::size_t part) {
+        if (!writers_[part]) writers_[part] = std::make_unique<IndexWriter>(path_(part), mode_);
+        return *writers_[part];
+    }
+    IndexWriter& of_file(const std::string& file_key) { return at(part_of(file_key, writers_.size())); }
+    void commit() {
+        for (auto& w : writers_) {
+            if (!w) continue;
+            // Remote parts read the stems from metadata (schema::stem_metadata_key).
+            if (writers_.size() > 1 && mode_ == IndexWriter::Mode::Transaction) w->mirror_stems();
+            w->commit();
+        }
+    }
+
+private:
+    std::vector<std::unique_ptr<IndexWriter>> writers_;
+    std::function<fs::path(std::size_t)> path_;
+    IndexWriter::Mode mode_;
+};
+
 // The body of one run. Methods marked "any thread" may run on several worker
 // threads at once; they share state only under mutex_.
 class Run {
 public:
+    // `previous_generation`: the parts of the index a rebuild replaces (null
+    // where unreadable); `current`: the parts as they are, for their records.
     Run(const IndexJobConfig& config, const WarningSink& warn, const Manifest& manifest,
-        const Xapian::Database* previous_generation, const Xapian::Database& current)
-        : config_(config), warn_(warn), manifest_(manifest), previous_db_(previous_generation),
+        std::vector<const Xapian::Database*> previous_generation, const std::vector<Xapian::Database>& current)
+        : config_(config), warn_(warn), manifest_(manifest), previous_dbs_(std::move(previous_generation)),
           started_(std::chrono::steady_clock::now()) {
-        previous_ = read_file_records(current);
-        for (auto& [company, ticker] : read_known_tickers(current)) tickers_[company] = {std::string(), std::move(ticker)};
+        for (const Xapian::Database& part : current) {
+            previous_.merge(read_file_records(part));
+            for (auto& [company, ticker] : read_known_tickers(part)) tickers_[company] = {std::string(), std::move(ticker)};
+        }
         const unsigned jobs = std::max(1u, config_.jobs);
         analyzers_.resize(jobs);
         const std::uintmax_t budget = std::uintmax_t{config_.memory_mib} << 20;
@@ -110,23 +141,36 @@ public:
         if (config_.track_new_calls) new_calls_.emplace(previous_);
     }
 
-    // What this run added or changed, against `before` (the index as the run found it).
-    [[nodiscard]] std::vector<schema::CallRef> new_calls(const Xapian::Database* before) const {
-        return new_calls_ ? new_calls_->new_calls(before) : std::vector<schema::CallRef>{};
+    // What this run added or changed, against `before` (the parts of the
+    // index as the run found it; a null part is unreadable).
+    [[nodiscard]] std::vector<schema::CallRef> new_calls(const std::vector<const Xapian::Database*>& before) const {
+        if (!new_calls_) return {};
+        return new_calls_->new_calls([&](const std::string& file_key) -> const Xapian::Database* {
+            return before.empty() ? nullptr : before[part_of(file_key, before.size())];
+        });
     }
 
     // Rebuild (or first run): every thread writes its own shards.
-    void build_generation(const InputPaths& inputs, const fs::path& target, const fs::path& scratch,
+    // In parts, each batch has a scratch shard per part (numbered batch * parts
+    // + part), and each part merges its own.
+    void build_generation(const InputPaths& inputs, const std::vector<fs::path>& targets, const fs::path& scratch,
                           IndexSummary& summary) {
         const ShardSet shards(scratch);
+        const std::size_t parts = targets.size();
         std::size_t shard_count = 0;
+        const auto writers_for = [&](std::size_t number) {
+            return PartWriters(parts, [&shards, number, parts](std::size_t p) { return shards.path(number * parts + p); },
+                               IndexWriter::Mode::Shard);
+        };
         auto write_shards = [&](std::vector<std::vector<InputFile>> batches, bool deferred_pass) {
             run_tasks(batches.size(), config_.jobs, [&](std::size_t b, unsigned worker) {
-                IndexWriter writer(shards.path(shard_count + b), IndexWriter::Mode::Shard);
+                PartWriters writers = writers_for(shard_count + b);
                 for (const InputFile& file : batches[b]) {
-                    if (auto prepared = prepare(file, worker, deferred_pass, summary)) store(writer, *prepared, summary);
+                    if (auto prepared = prepare(file, worker, deferred_pass, summary)) {
+                        store(writers.of_file(prepared->file_key), *prepared, summary);
+                    }
                 }
-                writer.commit();
+                writers.commit();
             });
             shard_count += batches.size();
         };
@@ -137,20 +181,38 @@ public:
         write_shards(batches_of(files_, batch), false);
         write_shards(batches_of(take_deferred(), batch), true);
         {
-            // Last shard: what failed files carry over, and the tickers known.
-            IndexWriter writer(shards.path(shard_count++), IndexWriter::Mode::Shard);
+            // Last shard: what failed files carry over, and the tickers known (in every part).
+            PartWriters writers = writers_for(shard_count++);
             std::sort(carried_.begin(), carried_.end());
-            for (const std::string& key : carried_) writer.copy_file(*previous_db_, key);
-            for (const auto& [company, ticker] : tickers_) writer.remember_ticker(company, ticker.second);
-            writer.commit();
+            for (const std::string& key : carried_) {
+                if (const Xapian::Database* from = previous_of(key)) writers.of_file(key).copy_file(*from, key);
+            }
+            for (std::size_t p = 0; p < parts; ++p) {
+                IndexWriter& writer = writers.at(p);
+                for (const auto& [company, ticker] : tickers_) writer.remember_ticker(company, ticker.second);
+            }
+            writers.commit();
         }
         finish(inputs, summary, nullptr);
         report_progress(true);
-        shards.merge_into(target, shard_count);
+        for (std::size_t p = 0; p < parts; ++p) {
+            std::vector<std::size_t> numbers;
+            for (std::size_t i = 0; i < shard_count; ++i) numbers.push_back(i * parts + p);
+            std::error_code ec;
+            fs::create_directories(targets[p].parent_path(), ec);  // a new part's folder
+            shards.merge_into(targets[p], numbers);
+        }
+        if (parts > 1) {
+            for (const fs::path& target : targets) {
+                IndexWriter writer(target);
+                writer.mirror_stems();
+                writer.commit();
+            }
+        }
     }
 
     // Incremental: threads prepare documents, one writer writes them in input order.
-    void update(const InputPaths& inputs, IndexWriter& writer, IndexSummary& summary) {
+    void update(const InputPaths& inputs, PartWriters& writers, IndexSummary& summary) {
         auto write_in_order = [&](const std::vector<std::vector<InputFile>>& batches, bool deferred_pass) {
             for (const auto& batch : batches) {
                 std::vector<std::optional<Prepared>> ready(batch.size());
@@ -158,7 +220,7 @@ public:
                     ready[i] = prepare(batch[i], worker, deferred_pass, summary);
                 });
                 for (auto& prepared : ready) {
-                    if (prepared) store(writer, *prepared, summary);
+                    if (prepared) store(writers.of_file(prepared->file_key), *prepared, summary);
                 }
             }
         };
@@ -167,8 +229,10 @@ public:
         begin(inputs, summary);
         write_in_order(batches_of(files_, batch), false);
         write_in_order(batches_of(take_deferred(), batch), true);
-        for (const auto& [company, ticker] : tickers_) writer.remember_ticker(company, ticker.second);
-        finish(inputs, summary, &writer);
+        for (std::size_t p = 0; p < writers.size(); ++p) {
+            for (const auto& [company, ticker] : tickers_) writers.at(p).remember_ticker(company, ticker.second);
+        }
+        finish(inputs, summary, &writers);
     }
 
 private:
@@ -189,13 +253,13 @@ private:
 
     // Files gone from a folder argument lose what they contributed. A rebuild
     // starts empty, so everything it did not index again is gone too.
-    void finish(const InputPaths& inputs, IndexSummary& summary, IndexWriter* writer) {
+    void finish(const InputPaths& inputs, IndexSummary& summary, PartWriters* writer) {
         for (const auto& [key, record] : previous_) {
             if (seen_.count(key)) continue;
             if (config_.rebuild || !writer) {
                 ++summary.removed;
             } else if (is_under(record.path, inputs.directories)) {
-                writer->remove_file(key);
+                writer->of_file(key).remove_file(key);
                 ++summary.removed;
             }
         }
@@ -362,8 +426,13 @@ private:
         const std::lock_guard lock(mutex_);
         for (const auto& [key, record] : previous_) {
             if (record.path != path && !is_under(record.path, under)) continue;
-            if (seen_.insert(key).second && previous_db_) carried_.push_back(key);
+            if (seen_.insert(key).second && previous_of(key)) carried_.push_back(key);
         }
+    }
+
+    // The part of the replaced index holding `key`, if readable.
+    const Xapian::Database* previous_of(const std::string& key) const {
+        return previous_dbs_.empty() ? nullptr : previous_dbs_[part_of(key, previous_dbs_.size())];
     }
 
     // When files of one company give different tickers, the last file in
@@ -399,7 +468,7 @@ private:
     const IndexJobConfig& config_;
     const WarningSink& warn_;
     const Manifest& manifest_;
-    const Xapian::Database* previous_db_;  // the generation a rebuild replaces, if readable
+    std::vector<const Xapian::Database*> previous_dbs_;  // the parts a rebuild replaces (null: unreadable)
     const std::chrono::steady_clock::time_point started_;
     std::vector<analyze::TextAnalyzer> analyzers_;  // one per worker thread
     std::uintmax_t batch_bytes_ = 0;
@@ -443,10 +512,32 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
     const IndexLayout layout(config.db_dir);
     layout.check_writable_here();
     const WriterLock lock(config.db_dir, config.wait);
+    const std::vector<fs::path> old_parts = layout.parts();
     const auto live = layout.live_generation();
-    const bool new_generation = config.rebuild || !live;
-    const fs::path target = new_generation ? layout.new_generation() : *live;
-    layout.remove_stale_generations(target);  // leftovers of killed rebuilds
+    const std::size_t have = !old_parts.empty() ? old_parts.size() : (live ? 1 : 0);
+    const std::size_t parts = config.shards > 0 ? config.shards : std::max<std::size_t>(have, 1);
+    if (have > 0 && parts != have && !config.rebuild) {
+        throw IndexError("the index at " + config.db_dir.string() + " is in " + std::to_string(have) + " part" +
+                         (have == 1 ? "" : "s") + "; sharing it out into " + std::to_string(parts) +
+                         " needs --rebuild (the index is left as it was)");
+    }
+    // Each part is a folder of the usual layout: the index folder itself when
+    // the index is in one part (index/index_layout.h).
+    std::vector<IndexLayout> part_layouts;
+    for (std::size_t p = 0; p < parts; ++p) {
+        part_layouts.emplace_back(parts == 1 ? config.db_dir : config.db_dir / part_dir_name(p));
+    }
+    const bool new_generation = config.rebuild || have == 0;
+    std::vector<fs::path> targets;
+    for (const IndexLayout& part : part_layouts) {
+        const auto part_live = parts == 1 ? live : part.live_generation();
+        if (!new_generation && !part_live) {
+            throw IndexError("part " + part.dir().string() + " of the index has no live generation; run indexer --rebuild");
+        }
+        targets.push_back(new_generation ? part.new_generation() : *part_live);
+        part.remove_stale_generations(targets.back());  // leftovers of killed rebuilds
+    }
+    if (parts > 1) layout.remove_stale_generations();  // scratch folders, and a generation from before the parts
 
     InputPaths inputs = collect_input_paths(config.inputs);
     // `indexer .` with the index inside "." must not read its own database.
@@ -458,48 +549,72 @@ IndexSummary run_index_job(const IndexJobConfig& config, const WarningSink& warn
         // Most likely a mistyped path: publishing an empty index would wipe it.
         throw IndexError("--rebuild found no files in the given paths; the index is left as it was");
     }
-    std::optional<Xapian::Database> previous;
-    if (new_generation && live) {
+    // What a rebuild replaces: the old parts, in their old number.
+    std::vector<std::optional<Xapian::Database>> previous(new_generation ? have : 0);
+    for (std::size_t p = 0; p < previous.size(); ++p) {
+        const fs::path where = old_parts.empty() ? *live : old_parts[p];
         try {
-            previous.emplace(live->string());
+            previous[p].emplace(where.string());
         } catch (const Xapian::Error& e) {
-            warn(live->string() + ": cannot read the old generation (" + e.get_msg() + "); rebuilding without it");
+            warn(where.string() + ": cannot read the old generation (" + e.get_msg() + "); rebuilding without it");
         }
+    }
+    std::vector<const Xapian::Database*> previous_parts;
+    std::vector<Xapian::Database> current;
+    for (auto& db : previous) {
+        previous_parts.push_back(db ? &*db : nullptr);
+        if (db) current.push_back(*db);
     }
     try {
         if (new_generation) {
-            const Xapian::Database none;
-            Run run(config, warn, manifest, previous ? &*previous : nullptr, previous ? *previous : none);
+            Run run(config, warn, manifest, previous_parts, current);
             try {
-                run.build_generation(inputs, target, layout.scratch_dir(target), summary);
-                summary.new_calls = run.new_calls(previous ? &*previous : nullptr);
-                layout.publish(target);
+                run.build_generation(inputs, targets, layout.scratch_dir(targets.front()), summary);
+                summary.new_calls = run.new_calls(previous_parts);
+                for (std::size_t p = 0; p < parts; ++p) part_layouts[p].publish(targets[p]);
+                if (parts > 1 && old_parts.size() != parts) layout.publish_parts(parts);
             } catch (...) {
                 // Give back the space of a half-built generation now (a full
                 // disk is the usual cause), not at the next run.
-                std::error_code ignored;
-                fs::remove_all(target, ignored);
+                for (std::size_t p = 0; p < parts; ++p) {
+                    if (part_layouts[p].live_generation() == targets[p]) continue;  // already switched
+                    std::error_code ignored;
+                    fs::remove_all(targets[p], ignored);
+                }
                 throw;
             }
         } else {
-            // A reader keeps the state before the run for comparison (index/new_calls.h).
-            std::optional<Xapian::Database> before;
-            if (config.track_new_calls) before.emplace(target.string());
-            IndexWriter writer(target);
-            Run run(config, warn, manifest, nullptr, writer.database());
-            run.update(inputs, writer, summary);
-            summary.new_calls = run.new_calls(before ? &*before : nullptr);
-            writer.commit();
+            // Readers keep the state before the run for comparison (index/new_calls.h).
+            std::vector<Xapian::Database> before;
+            std::vector<const Xapian::Database*> before_parts;
+            if (config.track_new_calls) {
+                for (const fs::path& target : targets) before.emplace_back(target.string());
+                for (const Xapian::Database& db : before) before_parts.push_back(&db);
+            }
+            PartWriters writers(parts, [&](std::size_t p) { return targets[p]; }, IndexWriter::Mode::Transaction);
+            for (std::size_t p = 0; p < parts; ++p) current.push_back(writers.at(p).database());
+            Run run(config, warn, manifest, {}, current);
+            run.update(inputs, writers, summary);
+            summary.new_calls = run.new_calls(before_parts);
+            // One commit per part, in part order: a run killed between two
+            // leaves some parts updated and the rest as they were; the next
+            // run finishes the job.
+            writers.commit();
         }
     } catch (const IndexError& e) {
         // Until the commit or the switch, searchers see the index as it was.
         throw IndexError(std::string(e.what()) + "; the index is left as it was");
     }
     if (new_generation) {
-        previous.reset();
-        layout.remove_stale_generations();
+        previous.clear();
+        for (const IndexLayout& part : part_layouts) part.remove_stale_generations();
+        if (parts > 1) layout.remove_stale_generations();
+        layout.remove_parts_from(parts == 1 ? 0 : parts);
     }
-    summary.generation = target.filename().string();
+    for (std::size_t p = 0; p < parts; ++p) {
+        if (!summary.generation.empty()) summary.generation += ' ';
+        summary.generation += (parts == 1 ? std::string() : part_dir_name(p) + "/") + targets[p].filename().string();
+    }
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

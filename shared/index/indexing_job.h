@@ -36,6 +36,10 @@ struct IndexJobConfig {
     std::function<void(const struct IndexProgress&)> progress{};  // optional; called from any thread, serialized
     std::filesystem::path manifest{};  // optional CSV of metadata overrides (read/manifest.h)
     bool track_new_calls = false;      // fill IndexSummary::new_calls (index/new_calls.h)
+    // Parts to share the calls out into (`--shards N`, index/index_layout.h):
+    // 0 keeps what the index has (1 for a new one); 1 is the usual single
+    // database. Changing it on an existing index needs `rebuild`.
+    std::size_t shards = 0;
 };
 
 // How far a run has got, for a progress line (index/index_progress.h).
@@ -71,7 +75,7 @@ struct IndexSummary {
     std::size_t turns = 0;
     std::size_t paragraphs = 0;
     bool rebuild = false;
-    std::string generation;     // the live generation after the run
+    std::string generation;     // the live generation after the run ("part-01/gen-000002 part-02/..." in parts)
     double seconds = 0.0;
     // With IndexJobConfig::track_new_calls: the calls this run added or
     // changed, sorted (index/new_calls.h says which count).

@@ -67,11 +67,12 @@ void NewCallTracker::written(const std::string& file_key, const FileRecord& reco
     rewritten_.push_back(std::move(r));
 }
 
-std::vector<schema::CallRef> NewCallTracker::new_calls(const Xapian::Database* before_db) const {
+std::vector<schema::CallRef> NewCallTracker::new_calls(
+    const std::function<const Xapian::Database*(const std::string&)>& before_of) const {
     std::vector<schema::CallRef> out = added_;
     for (const Rewritten& r : rewritten_) {
         std::set<std::string> held;
-        if (before_db) {
+        if (const Xapian::Database* before_db = before_of ? before_of(r.file_key) : nullptr) {
             try {
                 held = fingerprints_held(*before_db, r.file_key, before_.at(r.file_key));
             } catch (const Xapian::Error&) {

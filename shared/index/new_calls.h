@@ -14,6 +14,7 @@
 // judged against the generation it replaces, so it reports what an update of
 // the same files would have.
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -42,7 +43,10 @@ public:
     // The new calls, sorted. `before_db` is the index as the run found it
     // (null when there was none, or it could not be read): the files held
     // before with other bytes are compared with what it holds of them.
-    [[nodiscard]] std::vector<schema::CallRef> new_calls(const Xapian::Database* before_db) const;
+    // `before_of(file_key)`: the database that held the file's calls before
+    // the run (the part it was in), or null.
+    [[nodiscard]] std::vector<schema::CallRef> new_calls(
+        const std::function<const Xapian::Database*(const std::string&)>& before_of) const;
 
 private:
     // A file held before with other bytes: its calls and their fingerprints.

@@ -46,9 +46,15 @@ fs::path ShardSet::path(std::size_t number) const {
 }
 
 void ShardSet::merge_into(const fs::path& target, std::size_t count) const {
+    std::vector<std::size_t> numbers(count);
+    for (std::size_t i = 0; i < count; ++i) numbers[i] = i;
+    merge_into(target, numbers);
+}
+
+void ShardSet::merge_into(const fs::path& target, const std::vector<std::size_t>& numbers) const {
     try {
         Xapian::Database all;
-        for (std::size_t i = 0; i < count; ++i) {
+        for (const std::size_t i : numbers) {
             std::error_code ec;
             if (fs::exists(path(i), ec)) all.add_database(Xapian::Database(path(i).string()));
         }

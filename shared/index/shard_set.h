@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <vector>
 
 namespace callsearch {
 
@@ -26,6 +27,9 @@ public:
     // order, into a new database at `target`, and makes it durable.
     // Throws IndexError.
     void merge_into(const std::filesystem::path& target, std::size_t count) const;
+    // The same for the shards `numbers`, in that order (the scratch databases
+    // of one part of an index in parts, index/index_layout.h).
+    void merge_into(const std::filesystem::path& target, const std::vector<std::size_t>& numbers) const;
 
 private:
     std::filesystem::path dir_;

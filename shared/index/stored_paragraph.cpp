@@ -167,11 +167,12 @@ StoredCall decode_call_record(std::string_view data) {
     return call;
 }
 
-StoredParagraph StoredParagraphReader::read(const Xapian::Document& doc) {
+StoredParagraph StoredParagraphReader::read(const Xapian::Document& doc, Xapian::docid did) {
     ParagraphData data = decode_paragraph_data(doc.get_data());
     auto it = calls_.find(data.file_digest);
     if (it == calls_.end()) {
-        const std::string record = db_.get_metadata(call_record_key(data.file_digest));
+        const Xapian::Database& holder = holder_ && did > 0 ? holder_(did) : db_;
+        const std::string record = holder.get_metadata(call_record_key(data.file_digest));
         if (record.empty()) throw std::runtime_error("no call record for file " + data.file_digest);
         it = calls_.emplace(data.file_digest, decode_call_record(record)).first;
     }

@@ -9,6 +9,7 @@
 // Keeping the call once instead of in every paragraph saves about a fifth of
 // the stored bytes, and the binary form decodes far faster than JSON did.
 
+#include <functional>
 #include <map>
 #include <cstdint>
 #include <optional>
@@ -92,13 +93,20 @@ struct ParagraphData {
 // Reads whole stored paragraphs from a database, each call's record read once.
 class StoredParagraphReader {
 public:
-    explicit StoredParagraphReader(const Xapian::Database& db) : db_(db) {}
+    // A database that combines several (an index in parts, match/
+    // index_parts.h) reads metadata from the first alone: `holder(did)` names
+    // the one holding document `did`'s call record.
+    using Holder = std::function<const Xapian::Database&(Xapian::docid)>;
+    explicit StoredParagraphReader(const Xapian::Database& db, Holder holder = {})
+        : db_(db), holder_(std::move(holder)) {}
     // Throws std::runtime_error if the document or its call record is damaged
-    // or missing; Xapian errors pass through.
-    [[nodiscard]] StoredParagraph read(const Xapian::Document& doc);
+    // or missing; Xapian errors pass through. Give `did` (the docid in the
+    // database the reader was made with) for an index in parts.
+    [[nodiscard]] StoredParagraph read(const Xapian::Document& doc, Xapian::docid did = 0);
 
 private:
     const Xapian::Database& db_;
+    Holder holder_;
     std::map<std::string, StoredCall> calls_;  // by call digest
 };
 

@@ -16,9 +16,21 @@ public:
     AnswerSource(std::shared_ptr<const AskedQuestions> questions, bool weighted)
         : questions_(std::move(questions)), weighted_(weighted) {}
 
-    void init(const Xapian::Database&) override {
+    void init(const Xapian::Database& db) override {
         at_ = 0;
         started_ = false;
+        in_part_ = false;
+        const auto& uuids = questions_->part_uuids;
+        if (uuids.size() > 1) {
+            // Combined docid d lives in part (d - 1) mod n as (d - 1) / n + 1.
+            const auto part = static_cast<Xapian::docid>(std::find(uuids.begin(), uuids.end(), db.get_uuid()) - uuids.begin());
+            const auto n = static_cast<Xapian::docid>(uuids.size());
+            local_.clear();
+            for (const auto& [did, score] : questions_->answers) {
+                if ((did - 1) % n == part) local_.emplace_back((did - 1) / n + 1, score);
+            }
+            in_part_ = true;
+        }
         double best = 0.0;
         if (weighted_) {
             for (const auto& [did, score] : answers()) best = std::max(best, score);
@@ -55,9 +67,13 @@ public:
     }
 
 private:
-    const std::vector<std::pair<Xapian::docid, double>>& answers() const { return questions_->answers; }
+    const std::vector<std::pair<Xapian::docid, double>>& answers() const {
+        return in_part_ ? local_ : questions_->answers;
+    }
 
     std::shared_ptr<const AskedQuestions> questions_;
+    std::vector<std::pair<Xapian::docid, double>> local_;  // in one part: its docids
+    bool in_part_ = false;
     bool weighted_;
     std::size_t at_ = 0;
     bool started_ = false;

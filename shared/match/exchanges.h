@@ -27,6 +27,10 @@ struct AskedQuestions {
     std::unordered_map<std::string, Match> by_id;
     // The passages answering them, by docid, each with its question's score.
     std::vector<std::pair<Xapian::docid, double>> answers;
+    // An index in local parts (match/index_parts.h): each part's UUID, in
+    // part order. Xapian gives a posting source each part on its own, with
+    // the part's own docids; the UUID says which part it was given.
+    std::vector<std::string> part_uuids;
 };
 
 // Matches `asked` against question passages (analysts' turns in Q&A) only,

@@ -5,6 +5,7 @@
 #include <memory>
 #include <system_error>
 #include <thread>
+#include <utility>
 
 #include "index/index_layout.h"
 #include "index/index_writer.h"
@@ -41,11 +42,20 @@ std::unique_ptr<Xapian::Weight> weighting(const Ranking& r) {
     return std::make_unique<Xapian::BM25Weight>(r.k1, 0, 1, r.b, 0.5);
 }
 
-void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool per_call = false) {
+void set_sort(Xapian::Enquire& enquire, const Xapian::Database& db, SortOrder sort, bool per_call = false) {
     if (sort == SortOrder::Relevance) return;
     // Later calls first (or last), and within a call, in the order spoken; per
     // call, by relevance within it, so that a call's best passage stands for it.
     const bool newest = sort == SortOrder::Newest;
+    if (db.get_value_freq(schema::kSlotCallDate) > 0) {
+        // One value per order (schema::kSlotOldestKey ...): remote parts can sort by them.
+        if (per_call) {
+            enquire.set_sort_by_value_then_relevance(schema::kSlotCallDate, newest);
+        } else {
+            enquire.set_sort_by_value_then_relevance(newest ? schema::kSlotNewestKey : schema::kSlotOldestKey, false);
+        }
+        return;
+    }
     auto* keys = new Xapian::MultiValueKeyMaker();
     keys->add_value(schema::kSlotCallOrder, newest);
     keys->add_value(schema::kSlotDate, newest);
@@ -57,6 +67,15 @@ void set_sort(Xapian::Enquire& enquire, SortOrder sort, bool per_call = false) {
     enquire.set_sort_by_key_then_relevance(keys->release(), false);
 }
 
+// Equal scores in an order no partition of the index changes.
+void set_ties(Xapian::Enquire& enquire, SortOrder sort) {
+    if (sort == SortOrder::Relevance) enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
+}
+
+StoredParagraphReader::Holder metadata_holder(const IndexParts& parts) {
+    return [&parts](Xapian::docid did) -> const Xapian::Database& { return parts.holder_of(did); };
+}
+
 // A translated pair is one hit: its better-scoring side. Collapsing reads the
 // slot of every candidate (about an eighth more time for a query set on the
 // bench), so an index without pairs skips it.
@@ -66,54 +85,32 @@ bool collapse_pairs(Xapian::Enquire& enquire, const Xapian::Database& db) {
     return true;
 }
 
-Xapian::Database open_index(const std::filesystem::path& dir) {
-    std::error_code ec;
-    if (!std::filesystem::exists(dir, ec)) {
-        throw DatabaseError("no index at " + dir.string() + " (run indexer first, or pass --db)");
-    }
-    if (std::filesystem::exists(dir / "iamglass", ec)) {
-        throw DatabaseError("index " + dir.string() +
-                            " has an older layout (schema 1); remove that folder and run indexer again");
-    }
-    if (!std::filesystem::exists(dir / kStubFileName, ec)) {
-        throw DatabaseError("no index at " + dir.string() + " (no " + std::string(kStubFileName) +
-                            "; run indexer first, or pass --db)");
-    }
-    for (int attempt = 0;; ++attempt) {
-        try {
-            Xapian::Database db(dir.string());
-            if (std::string problem = schema_problem(db, dir); !problem.empty()) throw DatabaseError(problem);
-            return db;
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            // A rebuild may have switched generations between our reading the
-            // stub and opening what it named: read the stub again.
-            if (attempt >= kMaxReopens) throw DatabaseError("cannot open index " + dir.string() + ": " + e.get_msg());
-            pause_before_retry(attempt);
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot open index " + dir.string() + ": " + e.get_msg());
-        }
-    }
-}
-
 }  // namespace
 
-std::string live_generation_name(const std::filesystem::path& dir) {
-    try {
-        const auto live = IndexLayout(dir).live_generation();
-        return live ? live->filename().string() : std::string();
-    } catch (const IndexError&) {
-        return {};
-    }
+Matcher::Matcher(const std::filesystem::path& dir) : Matcher(IndexAccess{{dir.string()}}) {}
+
+Matcher::Matcher(const IndexAccess& access) : access_(access) {
+    for (const std::string& location : access_.locations) name_ += (name_.empty() ? "" : ", ") + location;
+    open();
 }
 
-Matcher::Matcher(const std::filesystem::path& dir)
-    : dir_(dir), generation_(live_generation_name(dir)), db_(open_index(dir)) {}
+void Matcher::open() {
+    // The token first: a switch after it is seen at the next query.
+    IndexParts opened = open_index_parts(access_);
+    generation_ = opened.generation_token();
+    parts_ = std::move(opened);
+    db_ = parts_.all;
+    opened_at_ = std::chrono::steady_clock::now();
+    fresh_ = true;
+}
 
 void Matcher::refresh() {
-    const std::string live = live_generation_name(dir_);
-    if (live != generation_) {
-        generation_ = live;
-        db_ = open_index(dir_);
+    if (std::exchange(fresh_, false) &&
+        std::chrono::steady_clock::now() - opened_at_ < std::chrono::milliseconds(200)) {
+        return;
+    }
+    if (parts_.generation_token() != generation_) {
+        open();
     } else {
         db_.reopen();
     }
@@ -126,16 +123,20 @@ auto Matcher::with_retry(F&& f) {
             if (attempt == 0) refresh();
             return f();
         } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= kMaxReopens) throw DatabaseError("index " + dir_.string() + " keeps changing: " + e.get_msg());
+            if (attempt >= kMaxReopens) throw DatabaseError("index " + name_ + " keeps changing: " + e.get_msg());
         } catch (const Xapian::DatabaseOpeningError& e) {
             // The generation we had open was replaced by a rebuild and removed.
-            if (attempt >= kMaxReopens) throw DatabaseError("cannot read index " + dir_.string() + ": " + e.get_msg());
+            if (attempt >= kMaxReopens) throw DatabaseError("cannot read index " + name_ + ": " + e.get_msg());
+        } catch (const Xapian::NetworkError& e) {
+            // A remote part went away (or stopped answering) after it opened.
+            std::vector<std::string> gone = unreachable_parts(parts_);
+            if (gone.empty()) gone.push_back("cannot search index " + name_ + ": " + e.get_msg());
+            if (!access_.partial || attempt >= kMaxReopens) throw DatabaseError(gone.front());
         } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot search index " + dir_.string() + ": " + e.get_msg());
+            throw DatabaseError("cannot search index " + name_ + ": " + e.get_msg());
         }
         pause_before_retry(attempt);
-        generation_ = live_generation_name(dir_);
-        db_ = open_index(dir_);
+        open();
     }
 }
 
@@ -144,9 +145,12 @@ std::optional<Question> Matcher::question_of(const StoredParagraph& answer, Xapi
     if (answer.question_turn <= 0) return std::nullopt;
     const auto summary = [&](const StoredParagraph& q) { return question_summary(q); };
     // The document the index builder saw it at, if it still is that one.
-    if (answer.question_offset > 0 && answer_did > static_cast<Xapian::docid>(answer.question_offset)) {
+    const Xapian::docid local = parts_.local_docid(answer_did);
+    if (answer.question_offset > 0 && local > static_cast<Xapian::docid>(answer.question_offset)) {
         try {
-            StoredParagraph q = reader.read(db_.get_document(answer_did - answer.question_offset));
+            const Xapian::docid question_did =
+                parts_.combined_docid(parts_.part_of(answer_did), local - static_cast<Xapian::docid>(answer.question_offset));
+            StoredParagraph q = reader.read(db_.get_document(question_did), question_did);
             if (q.file == answer.file && q.turn == answer.question_turn && q.lang == answer.lang && q.passage == 1) {
                 return summary(q);
             }
@@ -163,13 +167,17 @@ std::optional<Question> Matcher::question_of(const StoredParagraph& answer, Xapi
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    auto* keys = new Xapian::MultiValueKeyMaker();
-    keys->add_value(schema::kSlotParagraph, false);
-    keys->add_value(schema::kSlotPassage, false);
-    enquire.set_sort_by_key(keys->release(), false);
+    if (db_.get_value_freq(schema::kSlotOldestKey) > 0) {
+        enquire.set_sort_by_value(schema::kSlotOldestKey, false);  // within the turn: paragraph, passage
+    } else {
+        auto* keys = new Xapian::MultiValueKeyMaker();
+        keys->add_value(schema::kSlotParagraph, false);
+        keys->add_value(schema::kSlotPassage, false);
+        enquire.set_sort_by_key(keys->release(), false);
+    }
     const Xapian::MSet mset = enquire.get_mset(0, 1);
     if (mset.empty()) return std::nullopt;
-    return summary(reader.read(mset.begin().get_document()));
+    return summary(reader.read(mset.begin().get_document(), *mset.begin()));
 }
 
 Question Matcher::question_summary(const StoredParagraph& q) {
@@ -194,7 +202,18 @@ Matcher::Resolved Matcher::resolve(const ParsedQuery& query, const Ranking& rank
     Resolved out{query, nullptr};
     if (!query.asked) return out;
     const auto weight = weighting(ranking);
-    out.asked = std::make_shared<const AskedQuestions>(find_asked_questions(db_, *query.asked, *weight));
+    AskedQuestions found = find_asked_questions(db_, *query.asked, *weight);
+    if (parts_.parts.size() > 1) {
+        for (std::size_t p = 0; p < parts_.parts.size(); ++p) {
+            // Xapian's servers run no posting source of ours.
+            if (parts_.where[p].kind != IndexPart::Kind::Local) {
+                throw DatabaseError("asked: needs the index's parts on this machine; " + parts_.where[p].name +
+                                    " is remote (Xapian's servers cannot run the answer filter)");
+            }
+            found.part_uuids.push_back(parts_.parts[p].get_uuid());
+        }
+    }
+    out.asked = std::make_shared<const AskedQuestions>(std::move(found));
     // With words of its own the query ranks, the question only filters; alone
     // (filters aside), answers rank by how well their question matched.
     const Xapian::Query answers = answers_query(out.asked, !query.has_text);
@@ -221,17 +240,18 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
     enquire.set_weighting_scheme(*weight);
     drop_passages_without_words(enquire, query.query);
     enquire.set_collapse_key(schema::kSlotCall);
-    set_sort(enquire, options.sort, true);
+    set_ties(enquire, options.sort);
+    set_sort(enquire, db_, options.sort, true);
     // Looking at every match makes the collapse counts exact.
     const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, db_.get_doccount());
     MatchResult result;
     result.estimated_total = mset.get_matches_estimated();
-    StoredParagraphReader reader(db_);
+    StoredParagraphReader reader(db_, metadata_holder(parts_));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
-        hit.paragraph = reader.read(it.get_document());
+        hit.paragraph = reader.read(it.get_document(), *it);
         complete(hit, *it, reader, options, asked);
         // Passages as the list would show them (a translated pair once), not
         // the documents collapsed into this one.
@@ -260,7 +280,8 @@ MatchResult Matcher::match_resolved(const ParsedQuery& query, const MatchOptions
     enquire.set_weighting_scheme(*weight);
     drop_passages_without_words(enquire, query.query);
     (void)collapse_pairs(enquire, db_);
-    set_sort(enquire, options.sort);
+    set_ties(enquire, options.sort);
+    set_sort(enquire, db_, options.sort);
     const Ranking& ranking = options.ranking;
     std::vector<ProximityGroup> groups;
     if (options.sort == SortOrder::Relevance && ranking.proximity > 0) groups = proximity_groups(query.query, db_);
@@ -270,12 +291,12 @@ MatchResult Matcher::match_resolved(const ParsedQuery& query, const MatchOptions
     if (groups.empty()) {
         const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
         result.estimated_total = mset.get_matches_estimated();
-        StoredParagraphReader reader(db_);
+        StoredParagraphReader reader(db_, metadata_holder(parts_));
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
             hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
             hit.score = it.get_weight();
-            hit.paragraph = reader.read(it.get_document());
+            hit.paragraph = reader.read(it.get_document(), *it);
             complete(hit, *it, reader, options, asked);
             result.hits.push_back(std::move(hit));
         }
@@ -303,12 +324,12 @@ MatchResult Matcher::match_resolved(const ParsedQuery& query, const MatchOptions
     // Stable: equal scores keep Xapian's order.
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-    StoredParagraphReader reader(db_);
+    StoredParagraphReader reader(db_, metadata_holder(parts_));
     for (Xapian::doccount i = options.offset; i < std::min<Xapian::doccount>(wanted, candidates.size()); ++i) {
         Hit hit;
         hit.rank = i + 1;
         hit.score = candidates[i].score;
-        hit.paragraph = reader.read(db_.get_document(candidates[i].did));
+        hit.paragraph = reader.read(db_.get_document(candidates[i].did), candidates[i].did);
         complete(hit, candidates[i].did, reader, options, asked);
         result.hits.push_back(std::move(hit));
     }
@@ -352,7 +373,7 @@ Xapian::doccount Matcher::count(const QuerySource& parse, bool per_call) {
 }
 
 TrendTable Matcher::trend(const QuerySource& parse, const std::optional<Xapian::Query>& filters, const TrendSpec& spec) {
-    return with_retry([&] { return count_trend(db_, parse().query, filters, spec); });
+    return with_retry([&] { return count_trend(db_, parts_.parts, parse().query, filters, spec); });
 }
 
 }  // namespace callsearch
@@ -362,8 +383,7 @@ namespace callsearch {
 std::vector<std::string> Matcher::words_with_stem(const std::string& stem) {
     // The snapshot the matcher holds, not a fresh one: a query's words must be
     // expanded against the same state of the index it is then matched on.
-    const std::string key = schema::stem_key(stem);
-    return std::vector<std::string>(db_.synonyms_begin(key), db_.synonyms_end(key));
+    return parts_.words_with_stem(stem);
 }
 
 analyze::StemExpander Matcher::stem_expander() {

@@ -1,6 +1,7 @@
 #pragma once
 // The match stage: a parsed query against the index -> ranked hits.
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "index/stored_paragraph.h"
 #include "match/exchanges.h"
 #include "match/trend_buckets.h"
+#include "match/index_parts.h"
 #include "query/query_parser.h"
 
 namespace callsearch {
@@ -94,6 +96,15 @@ public:
     // Each query answers from the newest committed state of the index, even
     // when the Matcher has lived through updates and rebuilds.
     explicit Matcher(const std::filesystem::path& dir);
+    // An index in parts, local or remote (match/index_parts.h): the same
+    // answers as one local index built from the same files.
+    explicit Matcher(const IndexAccess& access);
+
+    // With IndexAccess::partial: the parts left out ("NAME: why"), as of the
+    // last query; empty when every part answered.
+    [[nodiscard]] const std::vector<std::string>& missing_parts() const { return parts_.missing; }
+    // The opened parts, for readers beside the matcher (spelling, aggregations).
+    [[nodiscard]] const IndexParts& parts() const { return parts_; }
 
     [[nodiscard]] MatchResult match(const ParsedQuery& query, const MatchOptions& options);
 
@@ -126,6 +137,7 @@ private:
     template <typename F>
     auto with_retry(F&& f);
     void refresh();
+    void open();
     [[nodiscard]] MatchResult match_current(const ParsedQuery& query, const MatchOptions& options);
     [[nodiscard]] MatchResult match_resolved(const ParsedQuery& query, const MatchOptions& options,
                                              const AskedQuestions* asked);
@@ -146,9 +158,16 @@ private:
                   const AskedQuestions* asked);
     [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query, bool per_call);
 
-    std::filesystem::path dir_;
-    std::string generation_;  // the one db_ was opened on
-    Xapian::Database db_;
+    IndexAccess access_;
+    std::string name_;        // for errors: the location(s)
+    std::string generation_;  // the generations db_ was opened on (IndexParts::generation_token)
+    IndexParts parts_;
+    Xapian::Database db_;     // parts_.all
+    // When the parts were opened: a query right after needs no reopen (which
+    // costs a round trip per remote part, and a whole-process search made one
+    // per query for nothing).
+    std::chrono::steady_clock::time_point opened_at_{};
+    bool fresh_ = false;
 };
 
 }  // namespace callsearch

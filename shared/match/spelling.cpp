@@ -120,15 +120,17 @@ void suggest_field(const Xapian::Database& db, const char* field, std::string_vi
 
 }  // namespace
 
-std::vector<Suggestion> spelling_suggestions(const Xapian::Database& db, std::string_view query,
-                                             const std::vector<FilterSpec>& filters) {
+namespace {
+
+template <typename HasStem>
+std::vector<Suggestion> suggestions_with(const Xapian::Database& db, std::string_view query,
+                                         const std::vector<FilterSpec>& filters, HasStem&& has_stem) {
     std::vector<Suggestion> out;
     const analyze::Stemmer stemmer;
     for (const std::string& word : query_words(query)) {
         if (db.term_exists(word)) continue;
         const std::string stem = stemmer.stem_of(word);
-        const std::string key = schema::stem_key(stem);
-        if (!stem.empty() && db.synonyms_begin(key) != db.synonyms_end(key)) continue;  // another form is there
+        if (!stem.empty() && has_stem(stem)) continue;  // another form is there
         auto near = nearest(db, "", word);
         if (!near.empty()) out.push_back({"query", word, std::move(near)});
     }
@@ -147,6 +149,22 @@ std::vector<Suggestion> spelling_suggestions(const Xapian::Database& db, std::st
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<Suggestion> spelling_suggestions(const Xapian::Database& db, std::string_view query,
+                                             const std::vector<FilterSpec>& filters) {
+    return suggestions_with(db, query, filters, [&](const std::string& stem) {
+        const std::string key = schema::stem_key(stem);
+        return db.synonyms_begin(key) != db.synonyms_end(key);
+    });
+}
+
+std::vector<Suggestion> spelling_suggestions(const IndexParts& parts, std::string_view query,
+                                             const std::vector<FilterSpec>& filters) {
+    return suggestions_with(parts.all, query, filters,
+                            [&](const std::string& stem) { return !parts.words_with_stem(stem).empty(); });
 }
 
 }  // namespace callsearch

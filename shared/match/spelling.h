@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "match/index_parts.h"
 #include "query/filter_values.h"
 
 namespace callsearch {
@@ -23,6 +24,9 @@ struct Suggestion {
 // nearest first, then the most frequent. Operators, field names and inline
 // field values are not query words.
 [[nodiscard]] std::vector<Suggestion> spelling_suggestions(const Xapian::Database& db, std::string_view query,
+                                                           const std::vector<FilterSpec>& filters);
+// The same for an index in parts (local or remote), whose stems are read part by part.
+[[nodiscard]] std::vector<Suggestion> spelling_suggestions(const IndexParts& parts, std::string_view query,
                                                            const std::vector<FilterSpec>& filters);
 
 }  // namespace callsearch

@@ -35,10 +35,16 @@ std::set<std::string> calls_matching(const Xapian::Database& db, const Xapian::Q
 // at the first common document): the cost then follows the calls, not the
 // documents.
 std::set<std::string> calls_with_term(const Xapian::Database& db, const std::string& term,
-                                      const std::map<std::string, TrendCall>& calls) {
+                                      const std::map<std::string, TrendCall>& calls, bool streams) {
     // A leapfrog costs a few posting-list lookups per call; a posting walked, a value read.
     constexpr Xapian::doccount kPostingsPerCall = 16;
     std::set<std::string> out;
+    if (!streams) {
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            out.insert(db.get_document(*p).get_value(schema::kSlotCall));
+        }
+        return out;
+    }
     if (db.get_termfreq(term) <= kPostingsPerCall * calls.size()) {
         Xapian::ValueIterator value = db.valuestream_begin(schema::kSlotCall);
         const Xapian::ValueIterator values_end = db.valuestream_end(schema::kSlotCall);
@@ -117,23 +123,29 @@ Xapian::Query part_query(const Xapian::Database& db, const TrendSpec& spec, cons
 
 }  // namespace
 
-std::map<std::string, TrendCall> indexed_calls(const Xapian::Database& db) {
+std::map<std::string, TrendCall> indexed_calls(const std::vector<Xapian::Database>& parts) {
     std::map<std::string, TrendCall> calls;
     const std::string prefix = call_record_key("");
-    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-        try {
-            const StoredCall call = decode_call_record(db.get_metadata(*it));
-            calls.try_emplace(call.call, TrendCall{call.company, call.ticker, call.year, call.quarter});
-        } catch (const std::runtime_error&) {
-            // A damaged record is --check's business; its call is not counted.
+    for (const Xapian::Database& db : parts) {
+        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+            try {
+                const StoredCall call = decode_call_record(db.get_metadata(*it));
+                calls.try_emplace(call.call, TrendCall{call.company, call.ticker, call.year, call.quarter});
+            } catch (const std::runtime_error&) {
+                // A damaged record is --check's business; its call is not counted.
+            }
         }
     }
     return calls;
 }
 
-TrendTable count_trend(const Xapian::Database& db, const Xapian::Query& query,
-                       const std::optional<Xapian::Query>& filters, const TrendSpec& spec) {
-    std::map<std::string, TrendCall> calls = indexed_calls(db);
+TrendTable count_trend(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
+                       const Xapian::Query& query, const std::optional<Xapian::Query>& filters,
+                       const TrendSpec& spec) {
+    std::map<std::string, TrendCall> calls = indexed_calls(parts);
+    // Value streams are read from one database (and a remote one has none):
+    // an index in parts reads each match's call slot from its document.
+    const bool streams = parts.size() <= 1;
     if (filters) {
         const std::set<std::string> allowed = calls_matching(db, *filters);
         std::erase_if(calls, [&](const auto& c) { return !allowed.count(c.first); });
@@ -152,15 +164,15 @@ TrendTable count_trend(const Xapian::Database& db, const Xapian::Query& query,
     std::sort(matches.begin(), matches.end());
     const bool passage_fields = tally.has_passage_keys();
     // In docid order, the call slot is read as one stream, not document by document.
-    Xapian::ValueIterator value = db.valuestream_begin(schema::kSlotCall);
-    const Xapian::ValueIterator values_end = db.valuestream_end(schema::kSlotCall);
+    Xapian::ValueIterator value = streams ? db.valuestream_begin(schema::kSlotCall) : Xapian::ValueIterator();
+    const Xapian::ValueIterator values_end = streams ? db.valuestream_end(schema::kSlotCall) : Xapian::ValueIterator();
     // Without passage keys, a call's consecutive matches are added at once.
     TrendPassage run;
     std::size_t run_length = 0;
     for (const Xapian::docid did : matches) {
         TrendPassage passage;
-        if (value != values_end) value.skip_to(did);
-        if (value != values_end && value.get_docid() == did) {
+        if (streams && value != values_end) value.skip_to(did);
+        if (streams && value != values_end && value.get_docid() == did) {
             passage.call = *value;
         } else {
             passage.call = db.get_document(did).get_value(schema::kSlotCall);
@@ -186,7 +198,7 @@ TrendTable count_trend(const Xapian::Database& db, const Xapian::Query& query,
     for (const TrendPassagePart& part : tally.passage_parts()) {
         const auto term = part_term(spec, part);
         if (term && !filters) {
-            part_calls.push_back(calls_with_term(db, *term, tally.calls()));
+            part_calls.push_back(calls_with_term(db, *term, tally.calls(), streams));
             continue;
         }
         const Xapian::Query q = part_query(db, spec, part);

@@ -10,12 +10,14 @@
 //  - the calls of a bucket under the command-line filters: the filters' own
 //    matches collapsed on the call slot (none read without filters), and for
 //    a speaker, role or section bucket, the postings of its filter term.
-// All of it is here so that a sharded (remote) index has one place to adapt:
-// metadata of a combined database is read from its first database only.
+// An index in parts (match/index_parts.h): call records are read from every
+// part (metadata of a combined database comes from its first alone), and
+// call slots from the documents (no value streams over remote parts).
 
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -25,12 +27,14 @@ namespace callsearch {
 
 // Every call with a call record, by call key (a call stored in several files
 // is one call, as --per-call counts it).
-[[nodiscard]] std::map<std::string, TrendCall> indexed_calls(const Xapian::Database& db);
+[[nodiscard]] std::map<std::string, TrendCall> indexed_calls(const std::vector<Xapian::Database>& parts);
 
 // `query`: the whole query (words and filters); `filters`: the command-line
 // filters alone (nullopt when there are none), which decide the calls each
 // bucket holds. Xapian errors pass through (the matcher retries them).
-[[nodiscard]] TrendTable count_trend(const Xapian::Database& db, const Xapian::Query& query,
-                                     const std::optional<Xapian::Query>& filters, const TrendSpec& spec);
+// `db` combines `parts` (one part: the same database).
+[[nodiscard]] TrendTable count_trend(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
+                                     const Xapian::Query& query, const std::optional<Xapian::Query>& filters,
+                                     const TrendSpec& spec);
 
 }  // namespace callsearch

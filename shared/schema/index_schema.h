@@ -12,7 +12,7 @@
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "8";  // 5: one document per passage; 6: a position gap at each sentence end; 7: a passage holds its paragraph's other words; 8: question links (kSlotQuestion, kSlotAnswerTo)
+inline constexpr std::string_view kSchemaVersion = "8";  // 5: one document per passage; 6: a position gap at each sentence end; 7: a passage holds its paragraph's other words; 8: question links (kSlotQuestion, kSlotAnswerTo), tie order and one sort key per order (kSlotOrder..kSlotNewestKey)
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
@@ -44,6 +44,14 @@ inline constexpr unsigned kSentenceGap = 256;
 // a term with no postings, which matches nothing.
 inline constexpr std::string_view kStemPrefix = "Z";
 [[nodiscard]] inline std::string stem_key(std::string_view stem) { return std::string(kStemPrefix).append(stem); }
+// Xapian 1.4's remote backend cannot read the synonym table (it answers as if
+// empty), so the parts of an index built with `indexer --shards N` also hold
+// it in metadata, which remote parts do serve: this key -> the words, '\n'
+// between them (index/stem_synonyms.h).
+inline constexpr std::string_view kStemMetadataPrefix = "callsearch.stem:";
+[[nodiscard]] inline std::string stem_metadata_key(std::string_view stem) {
+    return std::string(kStemMetadataPrefix).append(stem);
+}
 
 // --- Boolean filter terms ---------------------------------------------------
 inline constexpr std::string_view kFilePrefix = "XF";      // 16-hex digest of the source file key
@@ -98,6 +106,24 @@ inline constexpr Xapian::valueno kSlotAnswerTo = 8;
     for (int i = 0; i < 4; ++i) id[static_cast<std::size_t>(8 + i)] = static_cast<char>(t >> (24 - 8 * i));
     return id;
 }
+// Equal scores are ordered by this value, which is the same wherever the
+// document is (string: the file digest's 16 hex digits, the call's index in
+// the file (2 bytes), the document's index among the call's (4 bytes), big
+// endian). Docids are not: an index in parts interleaves them
+// (match/index_parts.h). Absent on indexes built before it: ties by docid.
+inline constexpr Xapian::valueno kSlotOrder = 9;
+// The sort orders as one value each, because Xapian 1.4's remote backend
+// cannot sort by several values (no KeyMaker): fixed-width fields, so that
+// comparing bytes compares field by field (index/document_builder.cpp).
+//   kSlotCallDate:  call order (6 digits), date (10 chars; spaces when unknown)
+//                   -- --per-call --sort oldest/newest (reversed), then relevance
+//   kSlotOldestKey: call order, date, turn, paragraph, passage (6 digits each), kSlotOrder
+//   kSlotNewestKey: the same with call order and date complemented (255 - byte),
+//                   so later calls come first and undated calls last
+// Absent on indexes built before them: the searcher sorts by the separate slots.
+inline constexpr Xapian::valueno kSlotCallDate = 10;
+inline constexpr Xapian::valueno kSlotOldestKey = 11;
+inline constexpr Xapian::valueno kSlotNewestKey = 12;
 
 // A document is one passage of a paragraph (analyze/passages.h): positions
 // start at 1 in each, so phrases match within a passage.

@@ -35,12 +35,12 @@ void put_error(std::ostream& out, const std::string& id_json, std::size_t line, 
 }
 
 void put_summary(std::ostream& out, const std::string& id_json, std::size_t line, std::size_t hits, const Xapian::doccount* count,
-                 Xapian::doccount estimated, double ms) {
+                 Xapian::doccount estimated, double ms, bool partial) {
     char milliseconds[32];
     std::snprintf(milliseconds, sizeof milliseconds, "%.3f", ms);
     out << "{\"id\":" << id_json << ",\"line\":" << line << ",\"type\":\"summary\",\"hits\":" << hits
         << ",\"count\":" << (count ? std::to_string(*count) : std::string("null")) << ",\"estimated\":" << estimated
-        << ",\"ms\":" << milliseconds << "}\n";
+        << ",\"ms\":" << milliseconds << (partial ? ",\"partial\":true" : "") << "}\n";
 }
 
 }  // namespace
@@ -52,7 +52,7 @@ BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream
     // Command-line filters hold for every line: a bad one is the caller's
     // error, reported once before any line is read.
     if (!config.filters.empty()) (void)parse_query("", config.filters, analyzer);
-    Matcher matcher(config.db_dir);
+    Matcher matcher(index_access(config.db_dir, config.index));
     analyzer.set_stem_expander(matcher.stem_expander());
 
     BatchOutcome outcome;
@@ -113,10 +113,12 @@ BatchOutcome run_batch(const BatchConfig& config, std::istream& in, std::ostream
         const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         const bool counted = config.count || config.trend;
-        put_summary(out, request.id_json, number, hits, counted ? &exact : nullptr, estimated, ms);
+        put_summary(out, request.id_json, number, hits, counted ? &exact : nullptr, estimated, ms,
+                    !matcher.missing_parts().empty());
         out.flush();
         if ((hits > 0 && !config.trend) || exact > 0) ++outcome.matched;
     }
+    outcome.missing_parts = matcher.missing_parts();
     return outcome;
 }
 

@@ -4,6 +4,7 @@
 // input (search/batch_request.h) is parsed, matched and printed as JSON Lines:
 //   {"id":ID,"line":L,"type":"hit",...the fields of a searcher --json hit...}
 //   {"id":ID,"line":L,"type":"summary","hits":N,"count":N|null,"estimated":N,"ms":T}
+//     (+ "partial":true when, with --partial, some part of the index was left out)
 //   {"id":ID,"line":L,"type":"error","error":"why"}
 // ID is the line's "id" (or its number L); `count` is exact, with --count only.
 // A line that cannot be parsed gets an error object and the batch goes on;
@@ -23,6 +24,7 @@ namespace callsearch {
 
 struct BatchConfig {
     std::filesystem::path db_dir;
+    IndexOptions index{};  // more --db locations, --timeout, --partial (match/index_parts.h)
     // Defaults for every line (the searcher's command-line options).
     std::vector<FilterSpec> filters;
     MatchOptions match;
@@ -39,6 +41,7 @@ struct BatchOutcome {
     std::size_t queries = 0;  // non-blank lines
     std::size_t matched = 0;  // lines with at least one hit (or a count > 0)
     std::size_t failed = 0;   // lines answered with an error object
+    std::vector<std::string> missing_parts;  // with --partial: the parts left out ("NAME: why")
 };
 
 // Reads `in` to its end, writing to `out` (flushed after each line's answer).

@@ -32,17 +32,23 @@ void check_query(const SearchConfig& config, analyze::TextAnalyzer& analyzer, co
 
 // Nothing matched: what the user may have meant. Spelling is advice, so an
 // index that cannot be read for it gives none rather than an error.
-std::vector<Suggestion> suggestions_for(const SearchConfig& config) {
+std::vector<Suggestion> suggestions_for(const SearchConfig& config, const Matcher& matcher) {
     try {
-        return spelling_suggestions(Xapian::Database(config.db_dir.string()), config.query, config.filters);
+        return spelling_suggestions(matcher.parts(), config.query, config.filters);
     } catch (const Xapian::Error&) {
         return {};
     }
 }
 
-SearchHits find_hits_with(const SearchConfig& config, analyze::TextAnalyzer& analyzer, const QueryOptions& options) {
-    check_query(config, analyzer, options);
-    Matcher matcher(config.db_dir);
+void put_partial(const std::vector<std::string>& missing, std::ostream& out) {
+    if (missing.empty()) return;
+    out << nlohmann::ordered_json{{"type", "partial"}, {"partial", true}, {"missing", missing}}.dump(
+               -1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+}
+
+SearchHits find_hits_with(const SearchConfig& config, analyze::TextAnalyzer& analyzer, const QueryOptions& options,
+                          Matcher& matcher) {
     analyzer.set_stem_expander(matcher.stem_expander());
     const auto parse = [&] { return parse_query(config.query, config.filters, analyzer, options); };
     SearchHits found;
@@ -68,7 +74,7 @@ std::optional<Xapian::Query> filters_alone(const std::vector<FilterSpec>& filter
 SearchOutcome run_trend(const SearchConfig& config, std::ostream& out, analyze::TextAnalyzer& analyzer,
                         const QueryOptions& options) {
     check_query(config, analyzer, options);
-    Matcher matcher(config.db_dir);
+    Matcher matcher(index_access(config.db_dir, config.index));
     analyzer.set_stem_expander(matcher.stem_expander());
     const TrendTable table = matcher.trend([&] { return parse_query(config.query, config.filters, analyzer, options); },
                                            filters_alone(config.filters, analyzer), *config.trend);
@@ -86,7 +92,7 @@ SearchOutcome run_trend(const SearchConfig& config, std::ostream& out, analyze::
     SearchOutcome outcome;
     outcome.matches = static_cast<Xapian::doccount>(table.passages);
     if (outcome.matches == 0) {
-        outcome.suggestions = suggestions_for(config);
+        outcome.suggestions = suggestions_for(config, matcher);
         if (config.format == OutputFormat::Json) put_json_suggestions(out, outcome.suggestions);
     }
     out.flush();
@@ -97,7 +103,9 @@ SearchOutcome run_trend(const SearchConfig& config, std::ostream& out, analyze::
 
 SearchHits find_hits(const SearchConfig& config, analyze::TextAnalyzer& analyzer) {
     const QueryContext context(config);
-    return find_hits_with(config, analyzer, context.options);
+    check_query(config, analyzer, context.options);
+    Matcher matcher(index_access(config.db_dir, config.index));
+    return find_hits_with(config, analyzer, context.options, matcher);
 }
 
 std::string format_hit(const Hit& hit, const analyze::HighlightTerms& highlight, analyze::TextAnalyzer& analyzer,
@@ -119,17 +127,18 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     const QueryContext context(config);
     if (config.trend) return run_trend(config, out, analyzer, context.options);
     SearchOutcome outcome;
+    check_query(config, analyzer, context.options);
+    Matcher matcher(index_access(config.db_dir, config.index));
     if (config.format == OutputFormat::Count) {
-        check_query(config, analyzer, context.options);
-        Matcher matcher(config.db_dir);
         analyzer.set_stem_expander(matcher.stem_expander());
         outcome.matches = matcher.count(
             [&] { return parse_query(config.query, config.filters, analyzer, context.options); }, config.match.per_call);
         out << outcome.matches << '\n';
-        if (outcome.matches == 0) outcome.suggestions = suggestions_for(config);
+        if (outcome.matches == 0) outcome.suggestions = suggestions_for(config, matcher);
+        outcome.missing_parts = matcher.missing_parts();
         return outcome;
     }
-    const SearchHits found = find_hits_with(config, analyzer, context.options);
+    const SearchHits found = find_hits_with(config, analyzer, context.options, matcher);
     const TextStyle style{config.color, config.width, config.full, config.match.answers};
     if (config.format == OutputFormat::Csv) out << csv_row(csv_hit_columns(config.match.per_call));
     const Hit* previous = nullptr;
@@ -145,9 +154,11 @@ SearchOutcome run_search(const SearchConfig& config, std::ostream& out) {
     }
     outcome.matches = static_cast<Xapian::doccount>(found.result.hits.size());
     if (outcome.matches == 0 && config.match.offset == 0) {
-        outcome.suggestions = suggestions_for(config);
+        outcome.suggestions = suggestions_for(config, matcher);
         if (config.format == OutputFormat::Json) put_json_suggestions(out, outcome.suggestions);
     }
+    outcome.missing_parts = matcher.missing_parts();
+    if (config.format == OutputFormat::Json) put_partial(outcome.missing_parts, out);
     out.flush();
     return outcome;
 }

@@ -24,6 +24,7 @@ enum class OutputFormat { Text, Json, Count, Csv };
 
 struct SearchConfig {
     std::filesystem::path db_dir;
+    IndexOptions index{};  // more --db locations, --timeout, --partial (match/index_parts.h)
     std::string query;
     std::vector<FilterSpec> filters;
     MatchOptions match;
@@ -45,6 +46,9 @@ struct SearchOutcome {
     // When nothing matched: words the index holds near the unknown ones (with
     // OutputFormat::Json also printed, one {"type":"suggestion",...} line each).
     std::vector<Suggestion> suggestions;
+    // With --partial: the parts of the index left out ("NAME: why"); with
+    // OutputFormat::Json also printed last as {"type":"partial","partial":true,"missing":[...]}.
+    std::vector<std::string> missing_parts;
 };
 
 // Writes results to `out`. Throws QueryError (bad query), ThesaurusError or

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -25,6 +26,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -32,9 +34,12 @@
 #include <thread>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -252,6 +257,9 @@ struct Options {
     int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     double long_build_s = 60;     // a build this long is run once, else three times
     double query_budget_s = 15;   // per query and tool: stop after this (with >= 3 runs)
+    // --only shards: just the local index against 3 xapian-tcpsrv parts
+    // (issue 11), after building our index; the other rows are left out.
+    bool only_shards = false;
 };
 
 struct BuildFigures {
@@ -296,6 +304,18 @@ struct BatchFigures {
     std::string error;
 };
 
+// The local index against the same files in 3 parts (`indexer --shards 3`),
+// each served by its own xapian-tcpsrv on 127.0.0.1 (issue 11): latency per query.
+struct ShardFigures {
+    bool measured = false;
+    std::string error;
+    int runs = 0;
+    std::vector<double> local_s, remote_s;  // per query: median whole-process wall
+    std::vector<bool> same;                 // the JSON output was identical
+    double batch_local_s = 0, batch_remote_s = 0;  // the set x kShardBatchRepeats in one --batch process
+    std::size_t batch_lines = 0;
+};
+
 struct Scale {
     int factor = 1;
     fs::path corpus;
@@ -305,6 +325,7 @@ struct Scale {
     std::vector<std::array<QueryFigures, kTools>> queries;
     InProcess in_process;
     std::vector<BatchFigures> batches;
+    ShardFigures shards;
 };
 
 // Documents matched, from quest's "Exactly N matches", "About N matches" or
@@ -327,6 +348,7 @@ public:
     int run() {
         const auto started = std::chrono::steady_clock::now();
         for (const char* tool : {"tar", "omindex", "quest", "sqlite3", "rg"}) {
+            if (opt_.only_shards && std::string(tool) != "tar") continue;
             if (!on_path(tool)) {
                 std::cerr << "perf_benchmark: " << tool
                           << " not found; tests/bench/run installs the peers (xapian-omega, xapian-tools, "
@@ -342,10 +364,16 @@ public:
         fs::create_directories(opt_.work);
         prepare_corpora();
         for (auto& scale : scales_) {
+            if (opt_.only_shards) {
+                build_ours_only(scale);
+                measure_shards(scale);
+                continue;
+            }
             measure_builds(scale);
             measure_queries(scale);
             measure_in_process(scale);
             measure_batches(scale);
+            measure_shards(scale);
         }
         total_minutes_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() / 60;
         print_report();
@@ -672,6 +700,185 @@ private:
         s.batches.push_back(measure_batch(s, std::to_string(ranked.size()) + " ranked (FTS5 MATCH) queries", ranked));
     }
 
+    // ------------------------------------------------------------- shards --
+
+    static constexpr int kShardBatchRepeats = 10;
+
+    // One xapian-tcpsrv, stopped (SIGTERM, reaped) when the object goes.
+    class TcpServer {
+    public:
+        TcpServer(const fs::path& db, unsigned port) {
+            pid_ = fork();
+            if (pid_ < 0) throw std::runtime_error("fork failed");
+            if (pid_ == 0) {
+                setpgid(0, 0);  // xapian-tcpsrv signals its whole group on SIGTERM
+                const int null_fd = open("/dev/null", O_RDWR);
+                dup2(null_fd, 0);
+                dup2(null_fd, 1);
+                dup2(null_fd, 2);
+                const std::string p = std::to_string(port);
+                execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", p.c_str(),
+                       db.c_str(), static_cast<char*>(nullptr));
+                _exit(127);
+            }
+            for (int i = 0; i < 500; ++i) {
+                if (accepts(port)) return;
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+            stop();
+            throw std::runtime_error("xapian-tcpsrv did not start on port " + std::to_string(port));
+        }
+        ~TcpServer() { stop(); }
+        TcpServer(const TcpServer&) = delete;
+        TcpServer& operator=(const TcpServer&) = delete;
+        void stop() {
+            if (pid_ <= 0) return;
+            kill(pid_, SIGTERM);
+            int status = 0;
+            while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+            }
+            pid_ = -1;
+        }
+        static bool accepts(unsigned port) {
+            const int fd = socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr{};
+            addr.sin_family = AF_INET;
+            addr.sin_port = htons(static_cast<std::uint16_t>(port));
+            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+            close(fd);
+            return ok;
+        }
+        static unsigned free_port() {
+            const int fd = socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr{};
+            addr.sin_family = AF_INET;
+            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            socklen_t len = sizeof addr;
+            if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+                getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+                close(fd);
+                throw std::runtime_error("no free port");
+            }
+            close(fd);
+            return ntohs(addr.sin_port);
+        }
+
+    private:
+        pid_t pid_ = -1;
+    };
+
+    // --only shards: our index, built once (not timed against peers).
+    void build_ours_only(Scale& s) {
+        const std::string x = std::to_string(s.factor) + "x";
+        s.ours_db = opt_.work / ("ours-" + x);
+        s.ours_n = measure_build(s, "ours --jobs " + std::to_string(opt_.jobs),
+                                 {{CALLSEARCH_INDEXER, "--db", s.ours_db.string(), "--rebuild", "--jobs",
+                                   std::to_string(opt_.jobs), "--quiet", s.corpus.string()},
+                                  {},
+                                  ""},
+                                 s.ours_db, true);
+    }
+
+    void measure_shards(Scale& s) {
+        ShardFigures& f = s.shards;
+        if (s.ours_n.failed) return;
+        f.measured = true;
+        if (!on_path("xapian-tcpsrv")) {
+            f.error = "xapian-tcpsrv not found (xapian-tools)";
+            return;
+        }
+        const std::string x = std::to_string(s.factor) + "x";
+        const fs::path parts = opt_.work / ("ours-" + x + "-shards3");
+        progress(tag(s) + "shards: building 3 parts (untimed) into " + parts.string());
+        const ChildRun build = run_child({{CALLSEARCH_INDEXER, "--db", parts.string(), "--rebuild", "--shards", "3",
+                                           "--jobs", std::to_string(opt_.jobs), "--quiet", s.corpus.string()},
+                                          {},
+                                          ""});
+        if (build.exit_code != 0 && build.exit_code != 1) {
+            f.error = "indexer --shards 3 exit " + std::to_string(build.exit_code) + ": " + build.err_head.substr(0, 200);
+            return;
+        }
+        std::vector<std::unique_ptr<TcpServer>> servers;
+        std::string stub_text;
+        for (int k = 1; k <= 3; ++k) {
+            const unsigned port = TcpServer::free_port();
+            servers.push_back(std::make_unique<TcpServer>(parts / ("part-0" + std::to_string(k)), port));
+            stub_text += "remote :127.0.0.1:" + std::to_string(port) + "\n";
+        }
+        const fs::path stub = opt_.work / ("shards-" + x + ".stub");
+        std::ofstream(stub) << stub_text;
+        const auto searcher = [](const fs::path& db, const std::string& query) {
+            return ChildSpec{{CALLSEARCH_SEARCHER, "--db", db.string(), "--json", "--limit", "10", query}, {}, ""};
+        };
+        f.runs = opt_.query_runs;
+        for (const BenchQuery& q : kQueries) {
+            const std::string query(q.ours);
+            const ChildSpec local = searcher(s.ours_db, query), remote = searcher(stub, query);
+            const ChildRun a0 = run_child(local), b0 = run_child(remote);  // warm-up, and the output compared
+            std::vector<double> a, b;
+            for (int r = 0; r < f.runs; ++r) {  // alternated, so that load hits both alike
+                a.push_back(run_child(local).wall_s);
+                b.push_back(run_child(remote).wall_s);
+            }
+            f.local_s.push_back(median(a));
+            f.remote_s.push_back(median(b));
+            f.same.push_back(a0.exit_code == b0.exit_code && a0.out_head == b0.out_head && a0.out_lines == b0.out_lines);
+            progress(tag(s) + "  shards " + query + ": local " + ms(f.local_s.back()) + " ms, 3 remote parts " +
+                     ms(f.remote_s.back()) + " ms" + (f.same.back() ? "" : " (OUTPUT DIFFERS)"));
+        }
+        const fs::path batch = opt_.work / ("shards-batch-" + x + ".txt");
+        {
+            std::ofstream out(batch);
+            for (int r = 0; r < kShardBatchRepeats; ++r) {
+                for (const BenchQuery& q : kQueries) out << q.ours << '\n';
+            }
+        }
+        f.batch_lines = kQueries.size() * kShardBatchRepeats;
+        std::vector<double> a, b;
+        for (int r = 0; r < 3; ++r) {
+            a.push_back(run_child({{CALLSEARCH_SEARCHER, "--db", s.ours_db.string(), "--batch", batch.string()}, {}, ""}).wall_s);
+            b.push_back(run_child({{CALLSEARCH_SEARCHER, "--db", stub.string(), "--batch", batch.string()}, {}, ""}).wall_s);
+        }
+        f.batch_local_s = median(a);
+        f.batch_remote_s = median(b);
+        progress(tag(s) + "  shards batch: local " + fmt("%.2f s", f.batch_local_s) + ", 3 remote parts " +
+                 fmt("%.2f s", f.batch_remote_s));
+    }
+
+    // Over the query set: the median of remote ÷ local per query.
+    static double shard_ratio(const ShardFigures& f) {
+        std::vector<double> r;
+        for (std::size_t i = 0; i < f.local_s.size(); ++i) {
+            if (f.local_s[i] > 0) r.push_back(f.remote_s[i] / f.local_s[i]);
+        }
+        return r.empty() ? -1 : median(r);
+    }
+
+    void print_shards(const Scale& s) const {
+        const ShardFigures& f = s.shards;
+        if (!f.measured) return;
+        std::printf("\n### Local index ÷ 3 xapian-tcpsrv parts on this machine, %dx: `searcher --json --limit 10` "
+                    "as a whole process, median wall ms of %d runs (alternated)\n\n",
+                    s.factor, f.runs);
+        if (!f.error.empty()) {
+            std::printf("failed: %s\n", f.error.c_str());
+            return;
+        }
+        std::printf("| # | query | local | 3 remote parts | remote ÷ local (goal ≤ 2) | same JSON |\n"
+                    "|---:|---|---:|---:|---:|---|\n");
+        for (std::size_t i = 0; i < f.local_s.size(); ++i) {
+            std::printf("| %zu | `%s` | %s | %s | %s | %s |\n", i + 1, std::string(kQueries[i].ours).c_str(),
+                        ms(f.local_s[i]).c_str(), ms(f.remote_s[i]).c_str(),
+                        ratio_cell(f.remote_s[i] / f.local_s[i], 2).c_str(), f.same[i] ? "yes" : "NO");
+        }
+        std::printf("| | **median over the set** | | | **%s** | |\n", ratio_cell(shard_ratio(f), 2).c_str());
+        const double lines = static_cast<double>(f.batch_lines);
+        std::printf("| | `--batch`, the set ×%d in one process (%zu lines), ms per line | %.2f | %.2f | %s | |\n",
+                    kShardBatchRepeats, f.batch_lines, f.batch_local_s * 1000 / lines, f.batch_remote_s * 1000 / lines,
+                    ratio_cell(f.batch_remote_s / f.batch_local_s, 2).c_str());
+    }
+
     // ------------------------------------------------------------- report --
 
     void print_batches(const Scale& s) const {
@@ -947,6 +1154,13 @@ private:
                 if (value.empty()) return {"–", std::nullopt};
                 return {value, met};
             });
+        add("3 remote parts (xapian-tcpsrv, this machine) ÷ local index, latency per query (median over the set)", "≤ 2",
+            [&](const Scale& s) -> std::pair<std::string, std::optional<bool>> {
+                if (!s.shards.measured) return {"–", std::nullopt};
+                if (!s.shards.error.empty()) return {"failed", false};
+                const double r = shard_ratio(s.shards);
+                return {fmt("%.2f", r) + fmt("; batch %.2f", s.shards.batch_remote_s / s.shards.batch_local_s), r <= 2};
+            });
         add("in-process p50, all executions", "≤ 0.5 ms at 1x", [&](const Scale& s) -> std::pair<std::string, std::optional<bool>> {
             if (!s.in_process.ok) return {"failed", false};
             return {fmt("%.3f ms", s.in_process.all_p50),
@@ -1016,6 +1230,11 @@ private:
         for (const auto& s : scales_) print_queries(s);
         for (const auto& s : scales_) print_chinese_vs_english(s);
         for (const auto& s : scales_) print_batches(s);
+        for (const auto& s : scales_) print_shards(s);
+        if (opt_.only_shards) {
+            std::fflush(stdout);
+            return;
+        }
         print_in_process();
         print_targets();
         print_expressions();
@@ -1036,6 +1255,7 @@ int usage(int code) {
                  "  --work DIR       where corpora and indexes go (default %s)\n"
                  "  --runs N         timed runs per query and tool (default 10)\n"
                  "  --jobs N         the indexer's parallel build (default: cores, %u)\n"
+                 "  --only shards    only the local index ÷ 3 xapian-tcpsrv parts rows (after building ours)\n"
                  "Tables go to stdout, progress to stderr.\n",
                  CALLSEARCH_BENCH_ARCHIVE, CALLSEARCH_PERF_WORK_DIR, std::thread::hardware_concurrency());
     return code;
@@ -1060,6 +1280,9 @@ int main(int argc, char** argv) {
             runs_given = true;
         } else if (arg == "--jobs" && has_value) {
             opt.jobs = std::max(1, std::atoi(argv[++i]));
+        } else if (arg == "--only" && has_value && std::string(argv[i + 1]) == "shards") {
+            opt.only_shards = true;
+            ++i;
         } else if (arg == "--help" || arg == "-h") {
             return usage(0);
         } else {

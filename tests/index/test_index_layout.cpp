@@ -75,3 +75,32 @@ TEST_CASE("a stub that names something else is an error") {
     std::ofstream(dir.path / "XAPIANDB") << "auto /etc\n";
     CHECK_THROWS_AS((void)IndexLayout(dir.path).live_generation(), IndexError);
 }
+
+TEST_CASE("index layout: a file's part depends on its key alone, and every part is used") {
+    std::vector<int> used(3);
+    for (int i = 0; i < 60; ++i) {
+        const std::string key = "/calls/file-" + std::to_string(i) + ".txt";
+        const std::size_t part = part_of(key, 3);
+        REQUIRE(part < 3);
+        CHECK(part_of(key, 3) == part);
+        ++used[part];
+    }
+    for (const int n : used) CHECK(n > 5);
+    CHECK(part_of("/calls/a.txt", 1) == 0);
+    CHECK(part_dir_name(0) == "part-01");
+    CHECK(part_dir_name(11) == "part-12");
+}
+
+TEST_CASE("index layout: an index in parts lists them, and names no generation of its own") {
+    test_support::TempDir tmp;
+    const IndexLayout layout(tmp.path);
+    layout.publish_parts(3);
+    const auto parts = layout.parts();
+    REQUIRE(parts.size() == 3);
+    CHECK(parts[2] == tmp.path / "part-03");
+    CHECK_FALSE(layout.live_generation());
+    CHECK_NOTHROW(layout.check_writable_here());
+    fs::create_directories(tmp.path / "part-04");
+    layout.remove_parts_from(3);
+    CHECK_FALSE(fs::exists(tmp.path / "part-04"));
+}

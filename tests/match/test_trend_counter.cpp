@@ -56,7 +56,7 @@ std::vector<std::string> summary(const TrendTable& t) {
 
 TEST_CASE("trend counter: the calls and their fields come from the call records") {
     const ThreeCalls ix;
-    const auto calls = indexed_calls(ix.db());
+    const auto calls = indexed_calls({ix.db()});
     REQUIRE(calls.size() == 3);
     CHECK(calls.at("jg_q2_2023").company == "Aurora Mobile");
     CHECK(calls.at("rmd_q3_2021").ticker == "RMD");
@@ -66,7 +66,7 @@ TEST_CASE("trend counter: the calls and their fields come from the call records"
 TEST_CASE("trend counter: a translated pair is one passage, per quarter, with every quarter's calls") {
     const ThreeCalls ix;
     // "engagelab" is in the analyst's English paragraph and in its Chinese translation.
-    const TrendTable t = count_trend(ix.db(), Xapian::Query("engagelab"), std::nullopt, {{TrendKey::Quarter}});
+    const TrendTable t = count_trend(ix.db(), {ix.db()}, Xapian::Query("engagelab"), std::nullopt, {{TrendKey::Quarter}});
     CHECK(summary(t) == std::vector<std::string>{"2021 Q2 1 1/1", "2021 Q3 1 1/1", "2023 Q2 1 1/1"});
     CHECK(t.passages == 3);
     CHECK(t.calls_allowed == 3);
@@ -76,13 +76,13 @@ TEST_CASE("trend counter: filters decide the calls a bucket holds; passage keys 
     const ThreeCalls ix;
     const Xapian::Query year_2021(schema::year_term(2021));
     const Xapian::Query query(Xapian::Query::OP_FILTER, Xapian::Query("repurchased"), year_2021);
-    const TrendTable by_company = count_trend(ix.db(), query, year_2021, {{TrendKey::Company}});
+    const TrendTable by_company = count_trend(ix.db(), {ix.db()}, query, year_2021, {{TrendKey::Company}});
     CHECK(summary(by_company) == std::vector<std::string>{"Aurora Mobile 1 1/1", "ResMed 1 1/1"});
     CHECK(by_company.calls_allowed == 2);
-    const TrendTable by_role = count_trend(ix.db(), Xapian::Query("question"), std::nullopt, {{TrendKey::Role}});
+    const TrendTable by_role = count_trend(ix.db(), {ix.db()}, Xapian::Query("question"), std::nullopt, {{TrendKey::Role}});
     // The operator's line and the analyst's paragraph, in each of three calls.
     CHECK(summary(by_role) == std::vector<std::string>{"analyst 3 3/3", "operator 3 3/3"});
     const TrendTable by_speaker_year =
-        count_trend(ix.db(), Xapian::Query("repurchased"), std::nullopt, {{TrendKey::Speaker, TrendKey::Year}});
+        count_trend(ix.db(), {ix.db()}, Xapian::Query("repurchased"), std::nullopt, {{TrendKey::Speaker, TrendKey::Year}});
     CHECK(summary(by_speaker_year) == std::vector<std::string>{"Shan-Nen Bong | 2021 2 2/2", "Shan-Nen Bong | 2023 1 1/1"});
 }
