@@ -12,15 +12,16 @@ bool ranks_by_words(const Xapian::Query& query) {
     }
     case Xapian::Query::OP_AND_NOT:
     case Xapian::Query::OP_FILTER:
-        // What is excluded or filtered on never weighs.
+    case Xapian::Query::OP_AND_MAYBE:
+        // A match must match the first part only: what is excluded or
+        // filtered on never weighs, and what may match need not.
         return query.get_num_subqueries() > 0 && ranks_by_words(query.get_subquery(0));
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_PHRASE:
     case Xapian::Query::OP_NEAR:
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_SCALE_WEIGHT:
-    case Xapian::Query::OP_AND_MAYBE:
-        // A match matches every part, and these weigh their first.
+        // A match matches every part.
         for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
             if (ranks_by_words(query.get_subquery(i))) return true;
         }

@@ -79,6 +79,11 @@ TEST_CASE("a query ranks by words when every match must hold one of its free-tex
         INFO(c.query);
         CHECK(ranks_by_words(parse_query(c.query, c.filters, p.analyzer).query) == c.ranks);
     }
+    // What only may match does not make a match rank.
+    const Xapian::Query role("XRcfo"), word("cohort");
+    CHECK_FALSE(ranks_by_words(Xapian::Query(Xapian::Query::OP_AND_MAYBE, role, word)));
+    CHECK(ranks_by_words(Xapian::Query(Xapian::Query::OP_AND_MAYBE, word, role)));
+    CHECK_FALSE(ranks_by_words(Xapian::Query(Xapian::Query::OP_OR, word, role)));
 }
 
 TEST_CASE("a passage that holds none of the words is dropped; the passages that hold them stay") {
