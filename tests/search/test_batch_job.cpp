@@ -12,7 +12,7 @@
 #include "search/search_job.h"
 #include "query/filter_values.h"
 #include "search/batch_job.h"
-#include "support/temp_dir.h"
+#include "support/corpus_index.h"
 
 using namespace callsearch;
 using nlohmann::json;
@@ -21,16 +21,7 @@ TEST_SUITE("search") {
 
 namespace {
 
-struct CorpusIndex {
-    test_support::TempDir dir;
-    std::filesystem::path db = dir.path / "index";
-    CorpusIndex() {
-        IndexJobConfig config;
-        config.db_dir = db;
-        config.inputs = {CALLSEARCH_CORPUS_DIR};
-        (void)run_index_job(config, [](std::string_view) {});
-    }
-};
+using test_support::CorpusIndex;
 
 std::vector<json> run(const BatchConfig& config, const std::string& input, BatchOutcome& outcome) {
     std::istringstream in(input);

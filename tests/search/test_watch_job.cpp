@@ -12,7 +12,7 @@
 #include "index/indexing_job.h"
 #include "search/search_job.h"
 #include "search/watch_job.h"
-#include "support/temp_dir.h"
+#include "support/corpus_index.h"
 
 using namespace callsearch;
 using nlohmann::json;
@@ -21,18 +21,7 @@ TEST_SUITE("search") {
 
 namespace {
 
-struct CorpusIndex {
-    test_support::TempDir dir;
-    std::filesystem::path db = dir.path / "index";
-    std::vector<schema::CallRef> calls;
-    CorpusIndex() {
-        IndexJobConfig config;
-        config.db_dir = db;
-        config.inputs = {CALLSEARCH_CORPUS_DIR};
-        config.track_new_calls = true;
-        calls = run_index_job(config, [](std::string_view) {}).new_calls;
-    }
-};
+using test_support::CorpusIndex;
 
 const CorpusIndex& corpus_index() {
     static const CorpusIndex index;
