@@ -4,6 +4,7 @@
 // calls becomes visible to searchers at once, or, if the process dies first,
 // not at all.
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -32,7 +33,7 @@ public:
         // readers see all of a run or none of it.
         Transaction,
         // Creates a scratch shard that only this run reads (index/shard_set.h):
-        // no transaction and no fsync, since a crash discards it anyway.
+        // no fsync, since a crash discards it anyway.
         Shard,
     };
 
@@ -65,8 +66,13 @@ public:
     // (schema::stem_metadata_key), for the remote parts of an index in parts.
     void mirror_stems();
 
-    // Commits the transaction and starts the next one (a shard: commits).
+    // Commits the transaction and starts the next one.
     void commit();
+
+    // About how many bytes the next commit writes for the documents added
+    // since the last one, as a new database would store them (index/disk_room.h).
+    [[nodiscard]] std::uintmax_t pending_bytes() const { return pending_bytes_; }
+    [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
 
 private:
     void add(const Xapian::Document& doc);
@@ -77,6 +83,7 @@ private:
     Mode mode_;
     Xapian::WritableDatabase db_;
     StemSynonyms synonyms_;
+    std::uintmax_t pending_bytes_ = 0;
 };
 
 // Tickers learned from earlier runs, keyed by company_key() (index/indexing_job.h).

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/text_analyzer.h"
+#include "index/disk_room.h"
 #include "index/document_builder.h"
 #include "index/file_records.h"
 #include "index/index_layout.h"
@@ -94,11 +95,13 @@ std::vector<std::vector<InputFile>> batches_of(std::vector<InputFile> files, std
 }
 
 // One writer per part of the index (index/index_layout.h), each opened when
-// first needed; a file's documents go to the part part_of() gives it.
+// first needed; a file's documents go to the part part_of() gives it. With a
+// DiskRoom (scratch shards), each commit first reserves the room it needs.
 class PartWriters {
 public:
-    PartWriters(std::size_t parts, std::function<fs::path(std::size_t)> path, IndexWriter::Mode mode)
-        : writers_(parts), path_(std::move(path)), mode_(mode) {}
+    PartWriters(std::size_t parts, std::function<fs::path(std::size_t)> path, IndexWriter::Mode mode,
+                DiskRoom* room = nullptr)
+        : writers_(parts), path_(std::move(path)), mode_(mode), room_(room) {}
     [[nodiscard]] std::size_t size() const { return writers_.size(); }
     IndexWriter& at(std::size_t part) {
         if (!writers_[part]) writers_[part] = std::make_unique<IndexWriter>(path_(part), mode_);
@@ -110,7 +113,12 @@ public:
             if (!w) continue;
             // Remote parts read the stems from metadata (schema::stem_metadata_key).
             if (writers_.size() > 1 && mode_ == IndexWriter::Mode::Transaction) w->mirror_stems();
-            w->commit();
+            if (room_) {
+                const DiskRoom::Reservation held = room_->reserve(w->dir(), w->pending_bytes());
+                w->commit();
+            } else {
+                w->commit();
+            }
         }
     }
 
@@ -118,6 +126,7 @@ private:
     std::vector<std::unique_ptr<IndexWriter>> writers_;
     std::function<fs::path(std::size_t)> path_;
     IndexWriter::Mode mode_;
+    DiskRoom* room_;
 };
 
 // The body of one run. Methods marked "any thread" may run on several worker
@@ -158,20 +167,14 @@ public:
         const ShardSet shards(scratch);
         const std::size_t parts = targets.size();
         std::size_t shard_count = 0;
+        DiskRoom room;
         const auto writers_for = [&](std::size_t number) {
             return PartWriters(parts, [&shards, number, parts](std::size_t p) { return shards.path(number * parts + p); },
-                               IndexWriter::Mode::Shard);
+                               IndexWriter::Mode::Shard, &room);
         };
         auto write_shards = [&](std::vector<std::vector<InputFile>> batches, bool deferred_pass) {
             run_tasks(batches.size(), config_.jobs, [&](std::size_t b, unsigned worker) {
                 PartWriters writers = writers_for(shard_count + b);
-                // Each part's scratch database is created before the batch is
-                // read, not at its first file: created lazily, on a disk that
-                // then fills, Xapian 1.4's first commit of it ended in
-                // std::terminate in about one full-disk test run in five (a
-                // core's backtrace in WritableDatabase::commit); created first,
-                // in none of 20.
-                for (std::size_t p = 0; p < parts; ++p) (void)writers.at(p);
                 for (const InputFile& file : batches[b]) {
                     if (auto prepared = prepare(file, worker, deferred_pass, summary)) {
                         store(writers.of_file(prepared->file_key), *prepared, summary);

@@ -43,21 +43,23 @@ fs::path mount_point(fs::path p) {
 
 }  // namespace
 
-std::string disk_full_reason(const fs::path& where) {
+std::optional<FreeSpace> free_space(const fs::path& where) {
     const fs::path existing = nearest_existing(where);
     struct statvfs vfs{};
-    if (::statvfs(existing.c_str(), &vfs) != 0) return {};
-    // root may write into the blocks reserved for it; others may not.
-    const std::uintmax_t blocks = ::geteuid() == 0 ? vfs.f_bfree : vfs.f_bavail;
-    const std::uintmax_t free_bytes = blocks * vfs.f_frsize;
-    const bool inodes_out = vfs.f_files > 0 && (::geteuid() == 0 ? vfs.f_ffree : vfs.f_favail) == 0;
-    if (free_bytes >= kAlmostFullBytes && !inodes_out) return {};
-    const std::string mount = mount_point(existing).string();
-    if (free_bytes >= kAlmostFullBytes) {
-        return "no space left on device: the file system mounted at " + mount + " has no free inodes";
+    if (::statvfs(existing.c_str(), &vfs) != 0) return std::nullopt;
+    const bool root = ::geteuid() == 0;  // root may write into the blocks reserved for it; others may not
+    return FreeSpace{std::uintmax_t{root ? vfs.f_bfree : vfs.f_bavail} * vfs.f_frsize,
+                     vfs.f_files > 0 && (root ? vfs.f_ffree : vfs.f_favail) == 0, mount_point(existing)};
+}
+
+std::string disk_full_reason(const fs::path& where) {
+    const std::optional<FreeSpace> space = free_space(where);
+    if (!space || (space->bytes >= kAlmostFullBytes && !space->inodes_out)) return {};
+    if (space->bytes >= kAlmostFullBytes) {
+        return "no space left on device: the file system mounted at " + space->mount.string() + " has no free inodes";
     }
-    return "no space left on device: the file system mounted at " + mount + " is full (" +
-           std::to_string(free_bytes >> 10) + " KiB free)";
+    return "no space left on device: the file system mounted at " + space->mount.string() + " is full (" +
+           std::to_string(space->bytes >> 10) + " KiB free)";
 }
 
 std::string describe_write_failure(const Xapian::Error& error, const fs::path& where) {

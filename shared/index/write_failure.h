@@ -5,12 +5,23 @@
 // as a separate errno string), and a scratch shard opened with DB_DANGEROUS
 // reports "cancel() not supported" when a flush fails, the real error lost.
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <xapian.h>
 
 namespace callsearch {
+
+// What the file system holding `where` (or its nearest existing parent) has
+// left for this process to write; nullopt when it cannot be asked.
+struct FreeSpace {
+    std::uintmax_t bytes = 0;
+    bool inodes_out = false;
+    std::filesystem::path mount;  // where that file system is mounted
+};
+[[nodiscard]] std::optional<FreeSpace> free_space(const std::filesystem::path& where);
 
 // "" while the file system holding `where` (or its nearest existing parent)
 // has room; otherwise "no space left on device: the file system mounted at

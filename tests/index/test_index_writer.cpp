@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "index/document_builder.h"
@@ -64,6 +65,33 @@ TEST_CASE("nothing written after the last commit survives the writer") {
     Xapian::Database db((dir.path / "db").string());
     CHECK(db.get_doccount() == docs.size());
     CHECK(read_file_records(db).count("f1") == 1);
+    CHECK(read_file_records(db).count("f2") == 0);
+}
+
+TEST_CASE("a scratch shard keeps only what was committed, and the room a commit needs is known before it") {
+    test_support::TempDir dir;
+    analyze::TextAnalyzer analyzer;
+    const auto docs = build_documents(test_support::sample_transcript(), "f1", analyzer);
+    const auto shard_bytes = [&] {
+        std::uintmax_t bytes = 0;
+        for (const auto& e : std::filesystem::directory_iterator(dir.path / "shard")) bytes += e.file_size();
+        return bytes;
+    };
+    {
+        IndexWriter writer(dir.path / "shard", IndexWriter::Mode::Shard);
+        CHECK(writer.pending_bytes() == 0);
+        const std::uintmax_t empty = shard_bytes();
+        writer.replace_file("f1", docs, record_for("/f1", docs.size()), sample_call());
+        const std::uintmax_t estimate = writer.pending_bytes();
+        writer.commit();
+        CHECK(writer.pending_bytes() == 0);
+        CHECK(shard_bytes() - empty <= estimate);
+        CHECK(shard_bytes() - empty >= estimate / 4);  // an estimate, not a bound pulled from the air
+        // Xapian's destructor would commit this if the shard had no transaction.
+        writer.replace_file("f2", docs, record_for("/f2", docs.size()), sample_call());
+    }
+    Xapian::Database db((dir.path / "shard").string());
+    CHECK(db.get_doccount() == docs.size());
     CHECK(read_file_records(db).count("f2") == 0);
 }
 
