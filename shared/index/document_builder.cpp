@@ -118,6 +118,7 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
     const CallInfo& call = transcript.call;
     const std::string key = schema::call_key(call);
     const std::string digest = schema::call_digest(file_key, call_index);
+    const StoredCall call_fields = stored_call(call, key);
     std::vector<Xapian::Document> docs;
     const std::vector<int> questions = question_turns(transcript);
     // Index in `docs` of each turn's first document per language (en, zh).
@@ -132,9 +133,8 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             const Paragraph& para = turn.paragraphs[p];
             const int number = para.lang == Lang::En ? ++count_en : ++count_zh;
 
-            // The paragraph's own fields; the call's are stored once per call
-            // (index/stored_paragraph.h).
             StoredParagraph stored;
+            apply_call(call_fields, stored);
             stored.speaker = turn.speaker;
             stored.title = turn.title;
             stored.roles = turn.roles;
@@ -149,7 +149,6 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
             const std::size_t lang_index = para.lang == Lang::En ? 0 : 1;
             const auto& question_doc =
                 questions[t] > 0 ? first_doc[static_cast<std::size_t>(questions[t] - 1)][lang_index] : std::nullopt;
-            stored.question_offset = question_doc ? static_cast<int>(docs.size() - *question_doc) : 0;
             if (!first_doc[t][lang_index]) first_doc[t][lang_index] = docs.size();
 
             // A paragraph with a translation stays whole, so that the pair
@@ -169,6 +168,8 @@ std::vector<Xapian::Document> build_documents(const Transcript& transcript, std:
                     std::string_view(para.text).substr(passages[k].begin, passages[k].end - passages[k].begin);
                 stored.text = std::string(text);
                 stored.passage = static_cast<int>(k + 1);
+                // Counted from this passage's own document, the k-th of its paragraph.
+                stored.question_offset = question_doc ? static_cast<int>(docs.size() - *question_doc) : 0;
 
                 Xapian::Document& doc = passage_docs[k];
                 add_filter(doc, schema::file_term(file_key));

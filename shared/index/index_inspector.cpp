@@ -1,6 +1,7 @@
 #include "index/index_inspector.h"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -50,9 +51,6 @@ struct LiveIndex {
     std::vector<Xapian::Database> parts;
     Xapian::Database all;
     std::string name;  // "gen-000002", or "part-01/gen-000002 part-02/gen-000001 ..."
-    [[nodiscard]] const Xapian::Database& holder_of(Xapian::docid did) const {
-        return parts[(did - 1) % parts.size()];
-    }
 };
 
 LiveIndex live_index_or_throw(const fs::path& dir) {
@@ -79,9 +77,7 @@ std::optional<StoredParagraph> first_paragraph(const LiveIndex& index, const std
     auto it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return std::nullopt;
     try {
-        return StoredParagraphReader(db, [&index](Xapian::docid did) -> const Xapian::Database& {
-                   return index.holder_of(did);
-               }).read(db.get_document(*it), *it);
+        return read_paragraph(db.get_document(*it));
     } catch (const std::exception&) {
         return std::nullopt;
     }
@@ -94,7 +90,7 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
         if (++reported <= 20) report.problems.push_back(std::move(text));
     };
     const std::string file_prefix(schema::kFilePrefix);
-    StoredParagraphReader reader(db);
+    std::set<std::string> calls_recorded;  // call digests whose record was found
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         const Xapian::Document doc = db.get_document(*it);
         int files = 0;
@@ -109,7 +105,14 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
         if (files != 1) problem("document " + std::to_string(*it) + " names " + std::to_string(files) + " source files");
         ++per_file[file];
         try {
-            (void)reader.read(doc);
+            const ParagraphData data = decode_paragraph_data(doc.get_data());
+            if (!calls_recorded.count(data.file_digest)) {
+                if (db.get_metadata(call_record_key(data.file_digest)).empty()) {
+                    problem("document " + std::to_string(*it) + ": no call record for call " + data.file_digest);
+                } else {
+                    calls_recorded.insert(data.file_digest);
+                }
+            }
         } catch (const std::exception& e) {
             problem("document " + std::to_string(*it) + ": " + e.what());
         }

@@ -9,7 +9,7 @@ namespace {
 
 // Format of both records: a version byte, then fields in a fixed order, each
 // a varint or a varint length followed by that many bytes.
-constexpr char kParagraphVersion = '\x04';  // '\x01' (schema 4) had no passages, '\x03' no start times
+constexpr char kParagraphVersion = '\x05';  // '\x01' (schema 4) had no passages, '\x03' no start times, '\x04' no call fields
 constexpr char kCallVersion = '\x02';
 
 void put_varint(std::string& out, std::uint64_t v) {
@@ -88,8 +88,16 @@ void apply_call(const StoredCall& call, StoredParagraph& into) {
 
 std::string encode_paragraph_data(const StoredParagraph& p, std::string_view file_digest) {
     std::string out(1, kParagraphVersion);
-    out.reserve(p.text.size() + (p.translation ? p.translation->size() : 0) + 96);
+    out.reserve(p.text.size() + (p.translation ? p.translation->size() : 0) + 192);
     put_string(out, file_digest);
+    put_string(out, p.file);
+    put_string(out, p.call);
+    put_string(out, p.company);
+    put_string(out, p.ticker);
+    put_varint(out, static_cast<std::uint64_t>(p.year));
+    put_varint(out, static_cast<std::uint64_t>(p.quarter));
+    put_varint(out, p.date ? 1 : 0);
+    if (p.date) put_string(out, *p.date);
     put_string(out, p.speaker);
     put_string(out, p.title);
     put_varint(out, p.roles.size());
@@ -115,6 +123,13 @@ ParagraphData decode_paragraph_data(std::string_view data) {
     ParagraphData out;
     out.file_digest = in.string();
     StoredParagraph& p = out.paragraph;
+    p.file = in.string();
+    p.call = in.string();
+    p.company = in.string();
+    p.ticker = in.string();
+    p.year = in.small_int();
+    p.quarter = in.small_int();
+    if (in.varint() != 0) p.date = in.string();
     p.speaker = in.string();
     p.title = in.string();
     const std::uint64_t roles = in.varint();
@@ -167,17 +182,8 @@ StoredCall decode_call_record(std::string_view data) {
     return call;
 }
 
-StoredParagraph StoredParagraphReader::read(const Xapian::Document& doc, Xapian::docid did) {
-    ParagraphData data = decode_paragraph_data(doc.get_data());
-    auto it = calls_.find(data.file_digest);
-    if (it == calls_.end()) {
-        const Xapian::Database& holder = holder_ && did > 0 ? holder_(did) : db_;
-        const std::string record = holder.get_metadata(call_record_key(data.file_digest));
-        if (record.empty()) throw std::runtime_error("no call record for file " + data.file_digest);
-        it = calls_.emplace(data.file_digest, decode_call_record(record)).first;
-    }
-    apply_call(it->second, data.paragraph);
-    return std::move(data.paragraph);
+StoredParagraph read_paragraph(const Xapian::Document& doc) {
+    return std::move(decode_paragraph_data(doc.get_data()).paragraph);
 }
 
 }  // namespace callsearch

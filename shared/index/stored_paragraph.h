@@ -1,15 +1,16 @@
 #pragma once
 // What the index keeps of each paragraph, so that a hit can be printed without
-// reading the source file again. Stored in two parts:
-//  - document data: the paragraph's own fields and the digest of its call
-//    (schema::call_digest; for a file of one call, its file_digest), in a
-//    compact binary form;
+// reading the source file again:
+//  - document data: the paragraph's fields, its call's fields and the digest
+//    of its call (schema::call_digest; for a file of one call, its
+//    file_digest), in a compact binary form that decodes far faster than JSON;
 //  - Xapian metadata, once per call (call_record_key; a file may hold several
-//    calls, schema::call_digest): the call's fields.
-// Keeping the call once instead of in every paragraph saves about a fifth of
-// the stored bytes, and the binary form decodes far faster than JSON did.
+//    calls): the call's fields again, for what lists calls rather than hits
+//    (trends, watch lists, --check, updates).
+// The call's fields were once kept in metadata alone, a fifth fewer stored
+// bytes; but a hit on a remote part (xapian-tcpsrv) then cost one more network
+// round trip for its call, while documents of a result come in one batch.
 
-#include <functional>
 #include <map>
 #include <cstdint>
 #include <optional>
@@ -74,12 +75,12 @@ struct StoredParagraph {
 [[nodiscard]] StoredCall stored_call(const CallInfo& call, std::string_view call_key);
 void apply_call(const StoredCall& call, StoredParagraph& into);
 
-// Document data: the paragraph's own fields (speaker ... paragraph) and its file's digest.
+// Document data: all of `p` (its call's fields included) and its call's digest.
 [[nodiscard]] std::string encode_paragraph_data(const StoredParagraph& p, std::string_view file_digest);
 
 struct ParagraphData {
     std::string file_digest;
-    StoredParagraph paragraph;  // the call's fields left empty
+    StoredParagraph paragraph;
 };
 // Throws std::runtime_error on data that encode_paragraph_data did not write.
 [[nodiscard]] ParagraphData decode_paragraph_data(std::string_view data);
@@ -90,24 +91,8 @@ struct ParagraphData {
 // Throws std::runtime_error on data that encode_call_record did not write.
 [[nodiscard]] StoredCall decode_call_record(std::string_view data);
 
-// Reads whole stored paragraphs from a database, each call's record read once.
-class StoredParagraphReader {
-public:
-    // A database that combines several (an index in parts, match/
-    // index_parts.h) reads metadata from the first alone: `holder(did)` names
-    // the one holding document `did`'s call record.
-    using Holder = std::function<const Xapian::Database&(Xapian::docid)>;
-    explicit StoredParagraphReader(const Xapian::Database& db, Holder holder = {})
-        : db_(db), holder_(std::move(holder)) {}
-    // Throws std::runtime_error if the document or its call record is damaged
-    // or missing; Xapian errors pass through. Give `did` (the docid in the
-    // database the reader was made with) for an index in parts.
-    [[nodiscard]] StoredParagraph read(const Xapian::Document& doc, Xapian::docid did = 0);
-
-private:
-    const Xapian::Database& db_;
-    Holder holder_;
-    std::map<std::string, StoredCall> calls_;  // by call digest
-};
+// The stored paragraph of a document of the index. Throws std::runtime_error
+// if its data is damaged.
+[[nodiscard]] StoredParagraph read_paragraph(const Xapian::Document& doc);
 
 }  // namespace callsearch

@@ -155,8 +155,7 @@ std::vector<Answer> group_answers(const std::vector<StoredParagraph>& passages) 
     return out;
 }
 
-std::vector<Answer> answers_to(const Xapian::Database& db, Xapian::docid question, const StoredParagraph& stored,
-                               StoredParagraphReader& reader) {
+std::vector<Answer> answers_to(const Xapian::Database& db, Xapian::docid question, const StoredParagraph& stored) {
     const std::string id = db.get_document(question).get_value(schema::kSlotQuestion);
     if (id.empty()) return {};
     // A file's documents are in the order spoken (as StoredParagraph::question_offset relies on), so
@@ -176,7 +175,7 @@ std::vector<Answer> answers_to(const Xapian::Database& db, Xapian::docid questio
         if (link == links_end) break;
         if (link.get_docid() != *doc) continue;  // no answer: the operator, another question
         if (*link != id) break;                  // an answer to a later question
-        StoredParagraph p = reader.read(db.get_document(*doc));
+        StoredParagraph p = read_paragraph(db.get_document(*doc));
         if (p.lang == stored.lang) passages.push_back(std::move(p));
     }
     return group_answers(passages);

@@ -58,7 +58,7 @@ struct Answer {
 // The answers to the question that passage `question` (of `stored`) belongs
 // to, in the order spoken; none when it is no question.
 [[nodiscard]] std::vector<Answer> answers_to(const Xapian::Database& db, Xapian::docid question,
-                                             const StoredParagraph& stored, StoredParagraphReader& reader);
+                                             const StoredParagraph& stored);
 
 // Passages (in document order) -> one Answer per turn.
 [[nodiscard]] std::vector<Answer> group_answers(const std::vector<StoredParagraph>& passages);

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -201,17 +203,49 @@ std::vector<IndexPart> index_parts(const std::vector<std::string>& locations) {
 }
 
 IndexParts open_index_parts(const IndexAccess& access) {
+    std::vector<IndexPart> parts = index_parts(access.locations);
+    // Opening a remote part is a connection, a server process started for
+    // it and a schema read: with several, they wait for each other at once
+    // rather than in turn.
+    struct Attempt {
+        std::optional<Xapian::Database> db;
+        std::string error;
+    };
+    std::vector<Attempt> attempts(parts.size());
+    const auto attempt = [&](std::size_t i) {
+        try {
+            attempts[i].db = open_part(parts[i], access.timeout);
+        } catch (const std::exception& e) {  // DatabaseError, or out of memory: reported in part order below
+            attempts[i].error = e.what();
+        }
+    };
+    const auto remote = std::count_if(parts.begin(), parts.end(),
+                                      [](const IndexPart& p) { return p.kind != IndexPart::Kind::Local; });
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (remote < 2 || parts[i].kind == IndexPart::Kind::Local) continue;
+        try {
+            threads.emplace_back(attempt, i);
+        } catch (const std::system_error&) {
+            attempt(i);  // no thread to be had: open it here
+        }
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (remote < 2 || parts[i].kind == IndexPart::Kind::Local) attempt(i);
+    }
+    for (std::thread& t : threads) t.join();
+
     IndexParts opened;
     std::string first_failure;
-    for (IndexPart& part : index_parts(access.locations)) {
-        try {
-            opened.parts.push_back(open_part(part, access.timeout));
-            opened.where.push_back(std::move(part));
-        } catch (const DatabaseError& e) {
-            if (!access.partial) throw;
-            if (first_failure.empty()) first_failure = e.what();
-            opened.missing.push_back(e.what());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (attempts[i].db) {
+            opened.parts.push_back(std::move(*attempts[i].db));
+            opened.where.push_back(std::move(parts[i]));
+            continue;
         }
+        if (!access.partial) throw DatabaseError(attempts[i].error);
+        if (first_failure.empty()) first_failure = attempts[i].error;
+        opened.missing.push_back(attempts[i].error);
     }
     if (opened.parts.empty()) throw DatabaseError(first_failure + " (and no other part could be opened)");
     if (opened.parts.size() == 1) {
@@ -222,24 +256,57 @@ IndexParts open_index_parts(const IndexAccess& access) {
     return opened;
 }
 
+void IndexParts::on_each_part(const std::function<void(std::size_t)>& f) const {
+    const auto remote = std::count_if(where.begin(), where.end(),
+                                      [](const IndexPart& p) { return p.kind != IndexPart::Kind::Local; });
+    std::vector<std::exception_ptr> errors(parts.size());
+    const auto run = [&](std::size_t p) {
+        try {
+            f(p);
+        } catch (...) {
+            errors[p] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    std::vector<bool> threaded(parts.size(), false);
+    for (std::size_t p = 0; p < parts.size() && remote >= 2; ++p) {
+        if (where[p].kind == IndexPart::Kind::Local) continue;
+        try {
+            threads.emplace_back(run, p);
+            threaded[p] = true;
+        } catch (const std::system_error&) {
+            // No thread to be had: run it below.
+        }
+    }
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        if (!threaded[p]) run(p);
+    }
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& e : errors) {
+        if (e) std::rethrow_exception(e);
+    }
+}
+
 std::vector<std::string> IndexParts::words_with_stem(const std::string& stem) const {
     const std::string key = schema::stem_key(stem);
     if (single() && where.front().kind == IndexPart::Kind::Local) {
         return std::vector<std::string>(all.synonyms_begin(key), all.synonyms_end(key));
     }
-    std::vector<std::string> words;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::vector<std::vector<std::string>> found(parts.size());
+    on_each_part([&](std::size_t i) {
         if (where[i].kind == IndexPart::Kind::Local) {
-            words.insert(words.end(), parts[i].synonyms_begin(key), parts[i].synonyms_end(key));
-            continue;
+            found[i].assign(parts[i].synonyms_begin(key), parts[i].synonyms_end(key));
+            return;
         }
         const std::string list = parts[i].get_metadata(schema::stem_metadata_key(stem));
         for (std::size_t start = 0; start < list.size();) {
             const std::size_t end = std::min(list.find('\n', start), list.size());
-            if (end > start) words.push_back(list.substr(start, end - start));
+            if (end > start) found[i].push_back(list.substr(start, end - start));
             start = end + 1;
         }
-    }
+    });
+    std::vector<std::string> words;
+    for (const auto& part_words : found) words.insert(words.end(), part_words.begin(), part_words.end());
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     return words;

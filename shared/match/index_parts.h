@@ -17,9 +17,11 @@
 // it), then combined into one Xapian::Database, whose BM25 statistics Xapian
 // sums over the parts, local or remote.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -74,10 +76,14 @@ struct IndexParts {
         return static_cast<Xapian::docid>((local - 1) * parts.size() + part + 1);
     }
     [[nodiscard]] bool single() const { return parts.size() == 1; }
-    // The database holding the metadata of document `did`.
-    [[nodiscard]] const Xapian::Database& holder_of(Xapian::docid did) const {
-        return single() ? all : parts[part_of(did)];
+    [[nodiscard]] bool any_remote() const {
+        return std::any_of(where.begin(), where.end(), [](const IndexPart& p) { return p.kind != IndexPart::Kind::Local; });
     }
+    // Calls f(p) for every part p. With several remote parts, each of those
+    // runs on a thread of its own, as their network round trips then overlap;
+    // f(p) may use parts[p] alone, never `all`. The first exception (in part
+    // order) is thrown here once all have ended.
+    void on_each_part(const std::function<void(std::size_t)>& f) const;
     // Every English word filed under `stem`, in any part (sorted, unique).
     // Remote parts cannot read the synonym table (Xapian 1.4's remote backend
     // answers it as empty): their indexer mirrors it in metadata.

@@ -10,6 +10,7 @@
 #include "index/index_layout.h"
 #include "index/index_writer.h"
 #include "analyze/passages.h"
+#include "match/paragraph_fetch.h"
 #include "match/passage_match.h"
 #include "match/proximity.h"
 #include "match/trend_counter.h"
@@ -72,15 +73,13 @@ void set_ties(Xapian::Enquire& enquire, SortOrder sort) {
     if (sort == SortOrder::Relevance) enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
 }
 
-StoredParagraphReader::Holder metadata_holder(const IndexParts& parts) {
-    return [&parts](Xapian::docid did) -> const Xapian::Database& { return parts.holder_of(did); };
-}
-
 // A translated pair is one hit: its better-scoring side. Collapsing reads the
 // slot of every candidate (about an eighth more time for a query set on the
-// bench), so an index without pairs skips it.
-bool collapse_pairs(Xapian::Enquire& enquire, const Xapian::Database& db) {
-    if (db.get_value_freq(schema::kSlotPair) == 0) return false;
+// bench), so an index without pairs skips it. Asking the index costs a network
+// round trip per remote part, though, and collapsing on a slot no document
+// holds changes nothing: `assume_pairs` collapses without asking.
+bool collapse_pairs(Xapian::Enquire& enquire, const Xapian::Database& db, bool assume_pairs = false) {
+    if (!assume_pairs && db.get_value_freq(schema::kSlotPair) == 0) return false;
     enquire.set_collapse_key(schema::kSlotPair);
     return true;
 }
@@ -140,23 +139,20 @@ auto Matcher::with_retry(F&& f) {
     }
 }
 
-std::optional<Question> Matcher::question_of(const StoredParagraph& answer, Xapian::docid answer_did,
-                                             StoredParagraphReader& reader) {
+Xapian::docid Matcher::question_guess(const StoredParagraph& answer, Xapian::docid answer_did) const {
+    if (answer.question_turn <= 0 || answer.question_offset <= 0) return 0;
+    const Xapian::docid local = parts_.local_docid(answer_did);
+    if (local <= static_cast<Xapian::docid>(answer.question_offset)) return 0;
+    return parts_.combined_docid(parts_.part_of(answer_did), local - static_cast<Xapian::docid>(answer.question_offset));
+}
+
+std::optional<Question> Matcher::question_of(const StoredParagraph& answer, const std::optional<StoredParagraph>& guess) {
     if (answer.question_turn <= 0) return std::nullopt;
     const auto summary = [&](const StoredParagraph& q) { return question_summary(q); };
-    // The document the index builder saw it at, if it still is that one.
-    const Xapian::docid local = parts_.local_docid(answer_did);
-    if (answer.question_offset > 0 && local > static_cast<Xapian::docid>(answer.question_offset)) {
-        try {
-            const Xapian::docid question_did =
-                parts_.combined_docid(parts_.part_of(answer_did), local - static_cast<Xapian::docid>(answer.question_offset));
-            StoredParagraph q = reader.read(db_.get_document(question_did), question_did);
-            if (q.file == answer.file && q.turn == answer.question_turn && q.lang == answer.lang && q.passage == 1) {
-                return summary(q);
-            }
-        } catch (const Xapian::DocNotFoundError&) {
-        } catch (const std::runtime_error&) {
-        }
+    // The document the index builder saw it at (question_guess), if it still is that one.
+    if (guess && guess->file == answer.file && guess->turn == answer.question_turn && guess->lang == answer.lang &&
+        guess->passage == 1) {
+        return summary(*guess);
     }
     // Else search for it: the question turn's first passage in the answer's language.
     const std::string turn = Xapian::sortable_serialise(answer.question_turn);
@@ -177,7 +173,7 @@ std::optional<Question> Matcher::question_of(const StoredParagraph& answer, Xapi
     }
     const Xapian::MSet mset = enquire.get_mset(0, 1);
     if (mset.empty()) return std::nullopt;
-    return summary(reader.read(mset.begin().get_document(), *mset.begin()));
+    return summary(read_paragraph(mset.begin().get_document()));
 }
 
 Question Matcher::question_summary(const StoredParagraph& q) {
@@ -222,14 +218,32 @@ Matcher::Resolved Matcher::resolve(const ParsedQuery& query, const Ranking& rank
     return out;
 }
 
-void Matcher::complete(Hit& hit, Xapian::docid did, StoredParagraphReader& reader, const MatchOptions& options,
-                       const AskedQuestions* asked) {
-    hit.question = question_of(hit.paragraph, did, reader);
+std::vector<Hit> Matcher::read_hits(const std::vector<Xapian::docid>& dids, const MatchOptions& options,
+                                    const AskedQuestions* asked) {
+    std::vector<std::optional<StoredParagraph>> stored = fetch_paragraphs(parts_, dids);
+    std::vector<Xapian::docid> guesses(dids.size(), 0);
+    for (std::size_t i = 0; i < dids.size(); ++i) {
+        if (!stored[i]) throw std::runtime_error("cannot read document " + std::to_string(dids[i]) + " of index " + name_);
+        guesses[i] = question_guess(*stored[i], dids[i]);
+    }
+    // The questions' documents, in one round of reads as the hits' were.
+    const std::vector<std::optional<StoredParagraph>> questions = fetch_paragraphs(parts_, guesses);
+    std::vector<Hit> hits(dids.size());
+    for (std::size_t i = 0; i < dids.size(); ++i) {
+        hits[i].paragraph = std::move(*stored[i]);
+        complete(hits[i], dids[i], questions[i], options, asked);
+    }
+    return hits;
+}
+
+void Matcher::complete(Hit& hit, Xapian::docid did, const std::optional<StoredParagraph>& question_guessed,
+                       const MatchOptions& options, const AskedQuestions* asked) {
+    hit.question = question_of(hit.paragraph, question_guessed);
     if (asked && hit.question) {
         const auto found = asked->by_id.find(db_.get_document(did).get_value(schema::kSlotAnswerTo));
-        if (found != asked->by_id.end()) hit.question->matched = reader.read(db_.get_document(found->second.passage)).text;
+        if (found != asked->by_id.end()) hit.question->matched = read_paragraph(db_.get_document(found->second.passage)).text;
     }
-    if (options.answers) hit.answers = answers_to(db_, did, hit.paragraph, reader);
+    if (options.answers) hit.answers = answers_to(db_, did, hit.paragraph);
 }
 
 MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions& options,
@@ -246,23 +260,22 @@ MatchResult Matcher::match_per_call(const ParsedQuery& query, const MatchOptions
     const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, db_.get_doccount());
     MatchResult result;
     result.estimated_total = mset.get_matches_estimated();
-    StoredParagraphReader reader(db_, metadata_holder(parts_));
+    std::vector<Hit> hits = read_hits(std::vector<Xapian::docid>(mset.begin(), mset.end()), options, asked);
+    std::size_t i = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Hit hit;
+        Hit& hit = hits[i++];
         hit.rank = it.get_rank() + 1;
         hit.score = it.get_weight();
-        hit.paragraph = reader.read(it.get_document(), *it);
-        complete(hit, *it, reader, options, asked);
         // Passages as the list would show them (a translated pair once), not
         // the documents collapsed into this one.
         Xapian::Enquire in_call(db_);
         in_call.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.query,
                                         Xapian::Query(schema::call_term(hit.paragraph.call))));
         weigh_for_counting(in_call, query.query);
-        (void)collapse_pairs(in_call, db_);
+        (void)collapse_pairs(in_call, db_, parts_.any_remote());
         hit.call_matches = std::max<Xapian::doccount>(1, in_call.get_mset(0, db_.get_doccount()).size());
-        result.hits.push_back(std::move(hit));
     }
+    result.hits = std::move(hits);
     return result;
 }
 
@@ -279,7 +292,7 @@ MatchResult Matcher::match_resolved(const ParsedQuery& query, const MatchOptions
     const auto weight = weighting(options.ranking);
     enquire.set_weighting_scheme(*weight);
     drop_passages_without_words(enquire, query.query);
-    (void)collapse_pairs(enquire, db_);
+    (void)collapse_pairs(enquire, db_, parts_.any_remote());
     set_ties(enquire, options.sort);
     set_sort(enquire, db_, options.sort);
     const Ranking& ranking = options.ranking;
@@ -291,14 +304,11 @@ MatchResult Matcher::match_resolved(const ParsedQuery& query, const MatchOptions
     if (groups.empty()) {
         const Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
         result.estimated_total = mset.get_matches_estimated();
-        StoredParagraphReader reader(db_, metadata_holder(parts_));
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Hit hit;
-            hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
-            hit.score = it.get_weight();
-            hit.paragraph = reader.read(it.get_document(), *it);
-            complete(hit, *it, reader, options, asked);
-            result.hits.push_back(std::move(hit));
+        result.hits = read_hits(std::vector<Xapian::docid>(mset.begin(), mset.end()), options, asked);
+        std::size_t i = 0;
+        for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+            result.hits[i].rank = it.get_rank() + 1;  // get_rank() already counts the offset
+            result.hits[i].score = it.get_weight();
         }
         return result;
     }
@@ -324,14 +334,14 @@ MatchResult Matcher::match_resolved(const ParsedQuery& query, const MatchOptions
     // Stable: equal scores keep Xapian's order.
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-    StoredParagraphReader reader(db_, metadata_holder(parts_));
+    std::vector<Xapian::docid> shown;
     for (Xapian::doccount i = options.offset; i < std::min<Xapian::doccount>(wanted, candidates.size()); ++i) {
-        Hit hit;
-        hit.rank = i + 1;
-        hit.score = candidates[i].score;
-        hit.paragraph = reader.read(db_.get_document(candidates[i].did), candidates[i].did);
-        complete(hit, candidates[i].did, reader, options, asked);
-        result.hits.push_back(std::move(hit));
+        shown.push_back(candidates[i].did);
+    }
+    result.hits = read_hits(shown, options, asked);
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        result.hits[i].rank = options.offset + static_cast<Xapian::doccount>(i) + 1;
+        result.hits[i].score = candidates[options.offset + i].score;
     }
     return result;
 }

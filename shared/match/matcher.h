@@ -143,8 +143,11 @@ private:
                                              const AskedQuestions* asked);
     [[nodiscard]] MatchResult match_per_call(const ParsedQuery& query, const MatchOptions& options,
                                              const AskedQuestions* asked);
-    [[nodiscard]] std::optional<Question> question_of(const StoredParagraph& answer, Xapian::docid answer_did,
-                                                      StoredParagraphReader& reader);
+    // Where the question of an answer (document answer_did) should be; 0: nowhere known.
+    [[nodiscard]] Xapian::docid question_guess(const StoredParagraph& answer, Xapian::docid answer_did) const;
+    // `guess`: the paragraph at question_guess(), if any; searched for when it is not the question.
+    [[nodiscard]] std::optional<Question> question_of(const StoredParagraph& answer,
+                                                      const std::optional<StoredParagraph>& guess);
     [[nodiscard]] static Question question_summary(const StoredParagraph& question);
     // asked: resolved against the state held: the query of the answers to
     // the questions it matches (the query itself when there is no asked:).
@@ -154,8 +157,11 @@ private:
     };
     [[nodiscard]] Resolved resolve(const ParsedQuery& query, const Ranking& ranking);
     // The question (and with asked:, its matched passage) and answers of a hit.
-    void complete(Hit& hit, Xapian::docid did, StoredParagraphReader& reader, const MatchOptions& options,
-                  const AskedQuestions* asked);
+    void complete(Hit& hit, Xapian::docid did, const std::optional<StoredParagraph>& question_guessed,
+                  const MatchOptions& options, const AskedQuestions* asked);
+    // The hits of `dids` (rank and score left to the caller), completed.
+    [[nodiscard]] std::vector<Hit> read_hits(const std::vector<Xapian::docid>& dids, const MatchOptions& options,
+                                             const AskedQuestions* asked);
     [[nodiscard]] Xapian::doccount count_current(const ParsedQuery& query, bool per_call);
 
     IndexAccess access_;

@@ -12,7 +12,7 @@
 
 namespace callsearch::schema {
 
-inline constexpr std::string_view kSchemaVersion = "8";  // 5: one document per passage; 6: a position gap at each sentence end; 7: a passage holds its paragraph's other words; 8: question links (kSlotQuestion, kSlotAnswerTo), tie order and one sort key per order (kSlotOrder..kSlotNewestKey)
+inline constexpr std::string_view kSchemaVersion = "9";  // 5: one document per passage; 6: a position gap at each sentence end; 7: a passage holds its paragraph's other words; 8: question links (kSlotQuestion, kSlotAnswerTo), tie order and one sort key per order (kSlotOrder..kSlotNewestKey); 9: document data holds its call's fields
 inline constexpr std::string_view kSchemaVersionKey = "callsearch.schema_version";
 
 // --- Free-text terms (see analyze/text_analyzer.h) -------------------------
@@ -127,8 +127,9 @@ inline constexpr Xapian::valueno kSlotNewestKey = 12;
 
 // A document is one passage of a paragraph (analyze/passages.h): positions
 // start at 1 in each, so phrases match within a passage.
-// Document data holds the paragraph's own stored fields and its call digest; the
-// call's fields are in metadata, once per call (index/stored_paragraph.h).
+// Document data holds the paragraph's stored fields, its call's and its call
+// digest; metadata holds each call's record once more, for what reads calls
+// rather than hits (index/stored_paragraph.h).
 
 // --- Metadata keys ----------------------------------------------------------
 // kSchemaVersionKey above; "callsearch.file:" + file key -> FileRecord

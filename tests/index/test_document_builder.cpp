@@ -164,6 +164,11 @@ TEST_CASE("an answer in Q&A points at the analyst turn it replies to, across the
     Turn ceo = transcript.turns[2];
     ceo.speaker = "Weidong Luo";
     ceo.roles = {"ceo"};
+    // A long answer is cut into passages: each passage's offset counts from its own document.
+    Paragraph long_answer = ceo.paragraphs.front();
+    long_answer.text.clear();
+    for (int i = 0; i < 30; ++i) long_answer.text += "Our subscription revenue grew again in the quarter, and margins held up well. ";
+    ceo.paragraphs.push_back(long_answer);
     // operator, analyst, CFO, operator, CEO: both answers reply to turn 2.
     transcript.turns.push_back(operator_again);
     transcript.turns.push_back(ceo);
@@ -172,6 +177,7 @@ TEST_CASE("an answer in Q&A points at the analyst turn it replies to, across the
     transcript.turns.insert(transcript.turns.begin(), prepared);  // remarks before Q&A answer nothing
     const auto docs = build_documents(transcript, "k", analyzer);
     std::map<int, int> question_of_turn;
+    int max_passage = 0;
     for (std::size_t i = 0; i < docs.size(); ++i) {
         const StoredParagraph p = decode_paragraph_data(docs[i].get_data()).paragraph;
         question_of_turn[p.turn] = p.question_turn;
@@ -182,7 +188,10 @@ TEST_CASE("an answer in Q&A points at the analyst turn it replies to, across the
         CHECK(q.turn == p.question_turn);
         CHECK(q.lang == p.lang);
         CHECK(q.paragraph == 1);
+        CHECK(q.passage == 1);
+        max_passage = std::max(max_passage, p.passage);
     }
+    CHECK(max_passage > 2);
     CHECK(question_of_turn == std::map<int, int>{{1, 0}, {2, 0}, {3, 0}, {4, 3}, {5, 0}, {6, 3}});
 }
 

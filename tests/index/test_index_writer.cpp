@@ -45,8 +45,7 @@ TEST_CASE("replacing a file's documents leaves exactly the new ones, with its re
     CHECK(records.at("f1") == record_for("/f1", 1));
     // The call is kept once per file, and the paragraphs read back joined with it.
     CHECK(decode_call_record(db.get_metadata(call_record_key(schema::file_digest("f1")))) == sample_call());
-    StoredParagraphReader reader(db);
-    const StoredParagraph first = reader.read(db.get_document(*db.postlist_begin(schema::file_term("f1"))));
+    const StoredParagraph first = read_paragraph(db.get_document(*db.postlist_begin(schema::file_term("f1"))));
     CHECK(first.company == sample_call().company);
     CHECK(first.year == sample_call().year);
 }
@@ -200,10 +199,9 @@ TEST_CASE("a file of several calls keeps a record per call -- replacing or remov
         CHECK(read_file_records(db).at("multi").calls == 2);
         CHECK(decode_call_record(call_record(db, 1)) == second_call);
         // Each paragraph reads back with its own call.
-        StoredParagraphReader reader(db);
         std::size_t of_second = 0;
         for (auto it = db.postlist_begin(schema::file_term("multi")); it != db.postlist_end(schema::file_term("multi")); ++it) {
-            if (reader.read(db.get_document(*it)).ticker == "SECOND") ++of_second;
+            if (read_paragraph(db.get_document(*it)).ticker == "SECOND") ++of_second;
         }
         CHECK(of_second == docs.size() - first_count);
 

@@ -6,15 +6,7 @@
 
 using namespace callsearch;
 
-namespace {
-
-StoredCall call_of(const StoredParagraph& p) {
-    return StoredCall{p.file, p.call, p.company, p.ticker, p.year, p.quarter, p.date};
-}
-
-}  // namespace
-
-TEST_CASE("a paragraph's own fields survive encoding and decoding unchanged") {
+TEST_CASE("a paragraph's fields and its call's survive encoding and decoding unchanged") {
     // The Chinese side, with bytes a text format would have to escape.
     StoredParagraph p = test_support::cfo_paragraph();
     p.lang = "zh";
@@ -23,15 +15,18 @@ TEST_CASE("a paragraph's own fields survive encoding and decoding unchanged") {
     ParagraphData data = decode_paragraph_data(encode_paragraph_data(p, "0123456789abcdef"));
     CHECK(data.file_digest == "0123456789abcdef");
     CHECK(data.paragraph.text == p.text);
-    apply_call(call_of(p), data.paragraph);
     CHECK(data.paragraph == p);
 
     // Date and firm set, no translation, several roles.
     p = test_support::analyst_paragraph();
     p.roles = {"analyst", "ir"};
     data = decode_paragraph_data(encode_paragraph_data(p, "d"));
-    apply_call(call_of(p), data.paragraph);
     CHECK(data.paragraph == p);
+
+    // A call without a date or ticker.
+    p.date.reset();
+    p.ticker.clear();
+    CHECK(decode_paragraph_data(encode_paragraph_data(p, "d")).paragraph == p);
 }
 
 TEST_CASE("a call record survives encoding and decoding unchanged") {
@@ -51,20 +46,18 @@ TEST_CASE("data that is not a stored paragraph or call record is refused") {
     CHECK_THROWS((void)decode_call_record(std::string("\x02\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 11)));
 }
 
-TEST_CASE("the reader joins each paragraph with its call, and names a missing call record") {
+TEST_CASE("a document reads back whole without its call record: a remote part needs no metadata round trip") {
     test_support::TempDir dir;
     Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
     const StoredParagraph p = test_support::cfo_paragraph();
     Xapian::Document doc;
     doc.set_data(encode_paragraph_data(p, "aaaa"));
     db.add_document(doc);
-    db.set_metadata(call_record_key("aaaa"), encode_call_record(call_of(p)));
-    Xapian::Document orphan;
-    orphan.set_data(encode_paragraph_data(p, "bbbb"));
-    db.add_document(orphan);
+    Xapian::Document damaged;
+    damaged.set_data(encode_paragraph_data(p, "bbbb").substr(0, 20));
+    db.add_document(damaged);
     db.commit();
 
-    StoredParagraphReader reader(db);
-    CHECK(reader.read(db.get_document(1)) == p);
-    CHECK_THROWS_WITH((void)reader.read(db.get_document(2)), "no call record for file bbbb");
+    CHECK(read_paragraph(db.get_document(1)) == p);
+    CHECK_THROWS_WITH((void)read_paragraph(db.get_document(2)), "malformed stored paragraph");
 }
