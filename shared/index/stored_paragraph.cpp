@@ -69,6 +69,31 @@ private:
     std::size_t pos_ = 0;
 };
 
+// A call's fields, in a paragraph's data and in a call record alike (both
+// types name them the same).
+template <typename Call>
+void put_call_fields(std::string& out, const Call& call) {
+    put_string(out, call.file);
+    put_string(out, call.call);
+    put_string(out, call.company);
+    put_string(out, call.ticker);
+    put_varint(out, static_cast<std::uint64_t>(call.year));
+    put_varint(out, static_cast<std::uint64_t>(call.quarter));
+    put_varint(out, call.date ? 1 : 0);
+    if (call.date) put_string(out, *call.date);
+}
+
+template <typename Call>
+void read_call_fields(Reader& in, Call& call) {
+    call.file = in.string();
+    call.call = in.string();
+    call.company = in.string();
+    call.ticker = in.string();
+    call.year = in.small_int();
+    call.quarter = in.small_int();
+    if (in.varint() != 0) call.date = in.string();
+}
+
 }  // namespace
 
 StoredCall stored_call(const CallInfo& call, std::string_view call_key) {
@@ -90,14 +115,7 @@ std::string encode_paragraph_data(const StoredParagraph& p, std::string_view fil
     std::string out(1, kParagraphVersion);
     out.reserve(p.text.size() + (p.translation ? p.translation->size() : 0) + 192);
     put_string(out, file_digest);
-    put_string(out, p.file);
-    put_string(out, p.call);
-    put_string(out, p.company);
-    put_string(out, p.ticker);
-    put_varint(out, static_cast<std::uint64_t>(p.year));
-    put_varint(out, static_cast<std::uint64_t>(p.quarter));
-    put_varint(out, p.date ? 1 : 0);
-    if (p.date) put_string(out, *p.date);
+    put_call_fields(out, p);
     put_string(out, p.speaker);
     put_string(out, p.title);
     put_varint(out, p.roles.size());
@@ -123,13 +141,7 @@ ParagraphData decode_paragraph_data(std::string_view data) {
     ParagraphData out;
     out.file_digest = in.string();
     StoredParagraph& p = out.paragraph;
-    p.file = in.string();
-    p.call = in.string();
-    p.company = in.string();
-    p.ticker = in.string();
-    p.year = in.small_int();
-    p.quarter = in.small_int();
-    if (in.varint() != 0) p.date = in.string();
+    read_call_fields(in, p);
     p.speaker = in.string();
     p.title = in.string();
     const std::uint64_t roles = in.varint();
@@ -157,27 +169,14 @@ std::string call_record_key(std::string_view file_digest) {
 
 std::string encode_call_record(const StoredCall& call) {
     std::string out(1, kCallVersion);
-    put_string(out, call.file);
-    put_string(out, call.call);
-    put_string(out, call.company);
-    put_string(out, call.ticker);
-    put_varint(out, static_cast<std::uint64_t>(call.year));
-    put_varint(out, static_cast<std::uint64_t>(call.quarter));
-    put_varint(out, call.date ? 1 : 0);
-    if (call.date) put_string(out, *call.date);
+    put_call_fields(out, call);
     return out;
 }
 
 StoredCall decode_call_record(std::string_view data) {
     Reader in(data, kCallVersion, "call record");
     StoredCall call;
-    call.file = in.string();
-    call.call = in.string();
-    call.company = in.string();
-    call.ticker = in.string();
-    call.year = in.small_int();
-    call.quarter = in.small_int();
-    if (in.varint() != 0) call.date = in.string();
+    read_call_fields(in, call);
     in.finish();
     return call;
 }

@@ -4,10 +4,9 @@
 
 #include <string>
 
-#include <sys/mount.h>
-
 #include "index/disk_room.h"
 #include "index/index_writer.h"
+#include "support/mount.h"
 #include "support/temp_dir.h"
 
 using callsearch::DiskRoom;
@@ -43,9 +42,9 @@ TEST_CASE("disk room: a reservation is held while it lives") {
 TEST_CASE("disk room: a commit that does not fit beside the others is refused, naming the full disk") {
     test_support::TempDir tmp;
     const auto disk = tmp.path / "disk";
-    std::filesystem::create_directories(disk);
-    if (::mount("callsearch-test", disk.c_str(), "tmpfs", 0, "size=8m") != 0) {
-        MESSAGE("SKIPPED: cannot mount a tmpfs here");
+    const test_support::Mount tmpfs = test_support::Mount::tmpfs(disk, "8m");
+    if (!tmpfs.mounted()) {
+        MESSAGE("SKIPPED: cannot mount a tmpfs here: " << tmpfs.error());
         return;
     }
     const auto shard = disk / "index" / "tmp-gen-000002" / "shard-000001";
@@ -61,7 +60,6 @@ TEST_CASE("disk room: a commit that does not fit beside the others is refused, n
     }
     CHECK(reserve_error(room, shard, 3 * kMiB) == "");
     CHECK(reserve_error(room, shard, 8 * kMiB) != "");
-    ::umount2(disk.c_str(), MNT_DETACH);
 }
 
 }  // TEST_SUITE

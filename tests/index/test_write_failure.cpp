@@ -5,11 +5,10 @@
 #include <cerrno>
 #include <string>
 
-#include <sys/mount.h>
-
 #include <xapian.h>
 
 #include "index/write_failure.h"
+#include "support/mount.h"
 #include "support/temp_dir.h"
 
 using callsearch::describe_write_failure;
@@ -29,9 +28,9 @@ TEST_CASE("write failure: Xapian's message keeps the system's reason") {
 TEST_CASE("write failure: a full file system is named, even for a path not created yet") {
     test_support::TempDir tmp;
     const auto disk = tmp.path / "disk";
-    std::filesystem::create_directories(disk);
-    if (::mount("callsearch-test", disk.c_str(), "tmpfs", 0, "size=64k") != 0) {
-        MESSAGE("SKIPPED: cannot mount a tmpfs here");
+    const test_support::Mount tmpfs = test_support::Mount::tmpfs(disk, "64k");
+    if (!tmpfs.mounted()) {
+        MESSAGE("SKIPPED: cannot mount a tmpfs here: " << tmpfs.error());
         return;
     }
     {
@@ -46,7 +45,6 @@ TEST_CASE("write failure: a full file system is named, even for a path not creat
     CHECK(reason.find("no space left on device") == 0);
     CHECK(reason.find(disk.string()) != std::string::npos);
     CHECK(describe_write_failure(Xapian::InvalidOperationError("cancel() not supported"), disk) == reason);
-    ::umount2(disk.c_str(), MNT_DETACH);
 }
 
 }  // TEST_SUITE

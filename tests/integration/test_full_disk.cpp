@@ -16,38 +16,13 @@
 #include <unistd.h>
 
 #include "integration/fixtures.h"
+#include "support/mount.h"
 
 namespace fs = std::filesystem;
 using namespace e2e;
+using test_support::Mount;
 
 namespace {
-
-// A mount that lives as long as the object; `error` says why there is none.
-class Mount {
-public:
-    Mount(const fs::path& target, const char* source, const char* type, unsigned long flags, const char* data)
-        : target_(target) {
-        fs::create_directories(target);
-        if (::mount(source, target.c_str(), type, flags, data) == 0) {
-            mounted_ = true;
-        } else {
-            error_ = std::strerror(errno);
-        }
-    }
-    ~Mount() {
-        if (mounted_) ::umount2(target_.c_str(), MNT_DETACH);
-    }
-    Mount(const Mount&) = delete;
-    Mount& operator=(const Mount&) = delete;
-
-    [[nodiscard]] bool mounted() const { return mounted_; }
-    [[nodiscard]] const std::string& error() const { return error_; }
-
-private:
-    fs::path target_;
-    bool mounted_ = false;
-    std::string error_;
-};
 
 void write_calls(const fs::path& dir, int from, int to) {
     fs::create_directories(dir);
@@ -78,7 +53,7 @@ TEST_CASE("full disk: a rebuild or an update that meets ENOSPC names the full di
     TempDir tmp;
     const fs::path disk = tmp.path / "disk";
     // 4 MiB holds two calls' index, not forty.
-    const Mount tmpfs(disk, "callsearch-test", "tmpfs", 0, "size=4m");
+    const Mount tmpfs = Mount::tmpfs(disk, "4m");
     if (!tmpfs.mounted()) {
         std::printf("SKIPPED: cannot mount a tmpfs at %s (%s)\n", disk.c_str(), tmpfs.error().c_str());
         return;

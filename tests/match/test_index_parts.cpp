@@ -78,3 +78,17 @@ TEST_CASE("index_parts: a part nobody serves is named, or left out with partial"
     access.partial = true;  // and no other part: still an error
     CHECK_THROWS_WITH_AS((void)open_index_parts(access), doctest::Contains("no other part"), DatabaseError);
 }
+
+TEST_CASE("index_parts: parts opened at once are still reported in the stub's order") {
+    test_support::TempDir tmp;
+    write(tmp.path / "down.stub", "remote :127.0.0.1:1\nremote :127.0.0.1:2\nremote :127.0.0.1:3\n");
+    IndexAccess access{{(tmp.path / "down.stub").string()}, std::chrono::milliseconds(500), false};
+    for (int round = 0; round < 5; ++round) {
+        try {
+            (void)open_index_parts(access);
+            FAIL("opened");
+        } catch (const DatabaseError& e) {
+            CHECK(std::string(e.what()).rfind("cannot reach index part 127.0.0.1:1:", 0) == 0);
+        }
+    }
+}
