@@ -151,7 +151,7 @@ std::optional<Question> Matcher::question_of(const StoredParagraph& answer, cons
     const auto summary = [&](const StoredParagraph& q) { return question_summary(q); };
     // The document the index builder saw it at (question_guess), if it still is that one.
     if (guess && guess->file == answer.file && guess->turn == answer.question_turn && guess->lang == answer.lang &&
-        guess->passage == 1) {
+        guess->paragraph == 1 && guess->passage == 1) {
         return summary(*guess);
     }
     // Else search for it: the question turn's first passage in the answer's language.

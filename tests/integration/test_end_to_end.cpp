@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -333,6 +335,46 @@ TEST_CASE("an answer in Q&A carries the analyst question it replies to") {
     CHECK(question);
     const auto text = search({"\"ad load\"", "--section", "qa", "--speaker", "Fei Chen"});
     CHECK(text.out.find("asked by Ryan Roberts (Navis Capital):") != std::string::npos);
+}
+
+TEST_CASE("the question above an answer is the start of the analyst's turn, for every passage of a long answer") {
+    // Bench calls whose analysts ask in several paragraphs and whose answers
+    // run over 150 words (cut into passages).
+    const fs::path tarball = fs::path(CALLSEARCH_BENCH_DIR) / "transcripts.tar.gz";
+    std::error_code ec;
+    if (!fs::exists(tarball, ec)) {
+        MESSAGE("SKIPPED: no " << tarball.string());
+        return;
+    }
+    TempDir tmp;
+    fs::create_directories(tmp.path / "calls");
+    const auto untar = e2e::run_process({"/bin/tar", "-xzf", tarball.string(), "-C", (tmp.path / "calls").string(),
+                                         "transcripts/RMD_q4_2020.txt", "transcripts/JCI_q3_2021.txt"});
+    REQUIRE_MESSAGE(untar.exit_code == 0, untar.err);
+    REQUIRE(index_into(tmp.path / "index", {(tmp.path / "calls").string()}).exit_code == 0);
+    const auto r = e2e::run_process({kSearcher, "--db", (tmp.path / "index").string(), "--section", "qa", "--json",
+                                     "--limit", "100000"});
+    REQUIRE(r.exit_code == 0);
+    std::vector<json> hits;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) hits.push_back(json::parse(line));
+    std::map<std::tuple<std::string, int, std::string>, std::string> turn_start;  // (file, turn, lang) -> text
+    for (const json& h : hits) {
+        if (h["paragraph"] == 1 && h["passage"] == 1) turn_start[{h["file"], h["turn"], h["lang"]}] = h["text"];
+    }
+    int answers = 0, later_passages = 0;
+    for (const json& h : hits) {
+        if (!h["question"].is_object()) continue;
+        ++answers;
+        if (h["passage"].get<int>() > 1) ++later_passages;
+        std::string asked = h["question"]["text"];
+        if (const auto cut = asked.rfind(" \u2026"); cut != std::string::npos && cut + 4 == asked.size()) asked.resize(cut);
+        const auto start = turn_start.find({h["file"], h["question"]["turn"], h["lang"]});
+        REQUIRE(start != turn_start.end());
+        CHECK_MESSAGE(start->second.rfind(asked, 0) == 0, h["file"] << " turn " << h["turn"] << " passage " << h["passage"]);
+    }
+    CHECK(answers > 20);
+    CHECK(later_passages > 0);
 }
 
 namespace {
