@@ -7,13 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "index/document_builder.h"
-#include "index/index_layout.h"
-#include "index/index_writer.h"
 #include "match/exchanges.h"
 #include "match/matcher.h"
 #include "schema/filter_terms.h"
 #include "support/temp_dir.h"
+#include "support/transcript_index.h"
 
 using namespace callsearch;
 
@@ -62,18 +60,9 @@ struct Indexed {
     test_support::TempDir dir;
     analyze::TextAnalyzer analyzer;
     Indexed() {
-        const IndexLayout layout(dir.path / "db");
-        const auto generation = layout.new_generation();
-        {
-            IndexWriter writer(generation);
-            const Transcript t = exchange_call();
-            // Keyed by its path, as the indexer keys files (the answers are found by it).
-            const std::string key = schema::file_key(t.call.source_path);
-            writer.replace_file(key, build_documents(t, key, analyzer), {key, "1", 7},
-                                stored_call(t.call, schema::call_key(t.call)));
-            writer.commit();
-        }
-        layout.publish(generation);
+        const Transcript t = exchange_call();
+        // Keyed by its path, as the indexer keys files (the answers are found by it).
+        test_support::index_transcripts(dir.path / "db", {{schema::file_key(t.call.source_path), t}}, analyzer);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "schema/filter_terms.h"
 #include "support/sample_transcript.h"
 #include "support/temp_dir.h"
+#include "support/transcript_index.h"
 
 using namespace callsearch;
 
@@ -26,17 +27,10 @@ struct IndexedSample {
     test_support::TempDir dir;
     analyze::TextAnalyzer analyzer;
     IndexedSample() {
-        const IndexLayout layout(dir.path / "db");
-        const auto generation = layout.new_generation();
-        {
-            IndexWriter writer(generation);
-            auto transcript = test_support::sample_transcript();
-            writer.replace_file("a", build_documents(transcript, "a", analyzer), {"a", "1", 7}, call_of(transcript));
-            transcript.call.year = 2021;
-            writer.replace_file("b", build_documents(transcript, "b", analyzer), {"b", "2", 7}, call_of(transcript));
-            writer.commit();
-        }
-        layout.publish(generation);
+        const Transcript a = test_support::sample_transcript();
+        Transcript b = a;
+        b.call.year = 2021;
+        test_support::index_transcripts(dir.path / "db", {{"a", a}, {"b", b}}, analyzer);
     }
 };
 

@@ -1,12 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "index/document_builder.h"
-#include "index/index_layout.h"
-#include "index/index_writer.h"
 #include "match/trend_counter.h"
 #include "schema/filter_terms.h"
 #include "support/sample_transcript.h"
 #include "support/temp_dir.h"
+#include "support/transcript_index.h"
 
 using namespace callsearch;
 
@@ -18,25 +16,14 @@ struct ThreeCalls {
     test_support::TempDir dir;
     ThreeCalls() {
         analyze::TextAnalyzer analyzer;
-        const IndexLayout layout(dir.path / "db");
-        const auto generation = layout.new_generation();
-        {
-            IndexWriter writer(generation);
-            const auto put = [&](const std::string& file, Transcript t) {
-                writer.replace_file(file, build_documents(t, file, analyzer), {file, "1", 7},
-                                    stored_call(t.call, schema::call_key(t.call)));
-            };
-            Transcript t = test_support::sample_transcript();
-            put("a", t);
-            t.call.year = 2021;
-            put("b", t);
-            t.call.quarter = 3;
-            t.call.company = "ResMed";
-            t.call.ticker = "RMD";
-            put("c", t);
-            writer.commit();
-        }
-        layout.publish(generation);
+        Transcript a = test_support::sample_transcript();
+        Transcript b = a;
+        b.call.year = 2021;
+        Transcript c = b;
+        c.call.quarter = 3;
+        c.call.company = "ResMed";
+        c.call.ticker = "RMD";
+        test_support::index_transcripts(dir.path / "db", {{"a", a}, {"b", b}, {"c", c}}, analyzer);
     }
     [[nodiscard]] Xapian::Database db() const { return Xapian::Database((dir.path / "db").string()); }
 };
