@@ -1,8 +1,11 @@
 #include "match/spelling.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "analyze/stemmer.h"
 #include "schema/filter_terms.h"
@@ -43,12 +46,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     return previous[b.size()];
 }
 
+// A word of the query that could be misspelt, and where it stands: "query"
+// for the words searched, "asked" for those of asked: / --asked.
+struct QueryWord {
+    std::string field;
+    std::string word;
+};
+
 // The plain-ASCII words of the query that could be misspelt: not operators,
-// not field:value, not quoted (a phrase is exact on purpose... but its words
-// may still be misspelt, so they count too).
-std::vector<std::string> query_words(std::string_view query) {
+// not field:value (but the words of an asked: value, which are searched in
+// the question), not glued to digits or Han text. A quoted phrase is exact on
+// purpose, but its words may still be misspelt, so they count too.
+std::vector<QueryWord> query_words(std::string_view query, const std::string& label = "query") {
     static const std::set<std::string> operators = {"AND", "OR", "NOT", "NEAR", "ADJ", "SENTENCE"};
-    std::vector<std::string> words;
+    std::vector<QueryWord> words;
     std::size_t i = 0;
     while (i < query.size()) {
         if (!is_letter(query[i])) {
@@ -64,32 +75,83 @@ std::vector<std::string> query_words(std::string_view query) {
                                                    (query[end] >= '0' && query[end] <= '9')));
         if (field) {  // skip the value too
             end += 1;
+            const std::size_t value = end;
             if (end < query.size() && query[end] == '"') end = std::min(query.find('"', end + 1), query.size());
             while (end < query.size() && query[end] != ' ') ++end;
+            if (lower(word) == "asked") {
+                for (QueryWord& w : query_words(query.substr(value, end - value), "asked")) words.push_back(std::move(w));
+            }
         } else if (!operators.count(word) && word.size() >= 3 && !glued) {
-            words.push_back(lower(word));
+            words.push_back({label, lower(word)});
         }
         i = end;
     }
     return words;
 }
 
-std::vector<std::string> nearest(const Xapian::Database& db, std::string_view prefix, const std::string& word) {
+// What the suggestions read of an index: one database, or an index in
+// parts, whose remote parts are asked at once rather than in turn.
+struct TermSource {
+    std::function<bool(const std::string&)> exists;
+    // Every term beginning with `start`, with its frequency in the whole index.
+    std::function<std::vector<std::pair<std::string, Xapian::doccount>>(const std::string& start)> beginning;
+    std::function<bool(const std::string& stem)> has_stem;  // any word of the index has it
+};
+
+std::vector<std::pair<std::string, Xapian::doccount>> terms_beginning(const Xapian::Database& db,
+                                                                      const std::string& start) {
+    std::vector<std::pair<std::string, Xapian::doccount>> out;
+    for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) out.emplace_back(*it, it.get_termfreq());
+    return out;
+}
+
+TermSource source_of(const Xapian::Database& db) {
+    return {[&db](const std::string& term) { return db.term_exists(term); },
+            [&db](const std::string& start) { return terms_beginning(db, start); },
+            [&db](const std::string& stem) {
+                const std::string key = schema::stem_key(stem);
+                return db.synonyms_begin(key) != db.synonyms_end(key);
+            }};
+}
+
+TermSource source_of(const IndexParts& parts) {
+    if (parts.single()) {
+        TermSource one = source_of(parts.all);
+        one.has_stem = [&parts](const std::string& stem) { return !parts.words_with_stem(stem).empty(); };
+        return one;
+    }
+    return {[&parts](const std::string& term) {
+                std::vector<char> in(parts.parts.size(), 0);
+                parts.on_each_part([&](std::size_t p) { in[p] = parts.parts[p].term_exists(term) ? 1 : 0; });
+                return std::find(in.begin(), in.end(), 1) != in.end();
+            },
+            [&parts](const std::string& start) {
+                std::vector<std::vector<std::pair<std::string, Xapian::doccount>>> each(parts.parts.size());
+                parts.on_each_part([&](std::size_t p) { each[p] = terms_beginning(parts.parts[p], start); });
+                std::map<std::string, Xapian::doccount> merged;  // a term's frequency is its parts' sum
+                for (const auto& list : each) {
+                    for (const auto& [term, freq] : list) merged[term] += freq;
+                }
+                return std::vector<std::pair<std::string, Xapian::doccount>>(merged.begin(), merged.end());
+            },
+            [&parts](const std::string& stem) { return !parts.words_with_stem(stem).empty(); }};
+}
+
+std::vector<std::string> nearest(const TermSource& index, std::string_view prefix, const std::string& word) {
     const std::size_t limit = word.size() < 6 ? 1 : 2;
     std::vector<std::tuple<std::size_t, Xapian::doccount, std::string>> found;  // distance, -freq order
     // Only words with the same first letter: that keeps a search that finds
     // nothing fast on a large index (all terms would be ~26 times as many),
     // and first letters are rarely the ones mistyped.
     const std::string start = std::string(prefix) + word.substr(0, 1);
-    for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
-        const std::string full = *it;
+    for (const auto& [full, freq] : index.beginning(start)) {
         if (full.size() > start.size() - 1 + word.size() + limit || full.size() + limit < prefix.size() + word.size()) {
             continue;
         }
         const std::string term = full.substr(prefix.size());
         if (term == word) continue;
         const std::size_t d = edit_distance(word, term, limit);
-        if (d <= limit) found.emplace_back(d, it.get_termfreq(), term);
+        if (d <= limit) found.emplace_back(d, freq, term);
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
         if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
@@ -109,30 +171,28 @@ std::vector<std::string> nearest(const Xapian::Database& db, std::string_view pr
     return out;
 }
 
-void suggest_field(const Xapian::Database& db, const char* field, std::string_view prefix,
+void suggest_field(const TermSource& index, const char* field, std::string_view prefix,
                    const std::vector<std::string>& words, std::vector<Suggestion>& out) {
     for (const std::string& w : words) {
-        if (w.size() < 3 || db.term_exists(std::string(prefix) + w)) continue;
-        auto near = nearest(db, prefix, w);
+        if (w.size() < 3 || index.exists(std::string(prefix) + w)) continue;
+        auto near = nearest(index, prefix, w);
         if (!near.empty()) out.push_back({field, w, std::move(near)});
     }
 }
 
-}  // namespace
-
-namespace {
-
-template <typename HasStem>
-std::vector<Suggestion> suggestions_with(const Xapian::Database& db, std::string_view query,
-                                         const std::vector<FilterSpec>& filters, HasStem&& has_stem) {
+std::vector<Suggestion> suggestions_from(const TermSource& index, std::string_view query,
+                                         const std::vector<FilterSpec>& filters, std::string_view asked) {
     std::vector<Suggestion> out;
     const analyze::Stemmer stemmer;
-    for (const std::string& word : query_words(query)) {
-        if (db.term_exists(word)) continue;
+    std::vector<QueryWord> words = query_words(query);
+    for (QueryWord& w : query_words(asked, "asked")) words.push_back(std::move(w));
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& [field, word] : words) {
+        if (!seen.emplace(field, word).second || index.exists(word)) continue;
         const std::string stem = stemmer.stem_of(word);
-        if (!stem.empty() && has_stem(stem)) continue;  // another form is there
-        auto near = nearest(db, "", word);
-        if (!near.empty()) out.push_back({"query", word, std::move(near)});
+        if (!stem.empty() && index.has_stem(stem)) continue;  // another form is there
+        auto near = nearest(index, "", word);
+        if (!near.empty()) out.push_back({field, word, std::move(near)});
     }
     for (const FilterSpec& f : filters) {
         if (f.field == Field::Speaker) {
@@ -143,9 +203,9 @@ std::vector<Suggestion> suggestions_with(const Xapian::Database& db, std::string
                 words.push_back(name.substr(start, space - start));
                 start = space + 1;
             }
-            suggest_field(db, "speaker", schema::kSpeakerPrefix, words, out);
+            suggest_field(index, "speaker", schema::kSpeakerPrefix, words, out);
         } else if (f.field == Field::Company) {
-            suggest_field(db, "company", schema::kCompanyPrefix, schema::company_words(f.value), out);
+            suggest_field(index, "company", schema::kCompanyPrefix, schema::company_words(f.value), out);
         }
     }
     return out;
@@ -154,17 +214,13 @@ std::vector<Suggestion> suggestions_with(const Xapian::Database& db, std::string
 }  // namespace
 
 std::vector<Suggestion> spelling_suggestions(const Xapian::Database& db, std::string_view query,
-                                             const std::vector<FilterSpec>& filters) {
-    return suggestions_with(db, query, filters, [&](const std::string& stem) {
-        const std::string key = schema::stem_key(stem);
-        return db.synonyms_begin(key) != db.synonyms_end(key);
-    });
+                                             const std::vector<FilterSpec>& filters, std::string_view asked) {
+    return suggestions_from(source_of(db), query, filters, asked);
 }
 
 std::vector<Suggestion> spelling_suggestions(const IndexParts& parts, std::string_view query,
-                                             const std::vector<FilterSpec>& filters) {
-    return suggestions_with(parts.all, query, filters,
-                            [&](const std::string& stem) { return !parts.words_with_stem(stem).empty(); });
+                                             const std::vector<FilterSpec>& filters, std::string_view asked) {
+    return suggestions_from(source_of(parts), query, filters, asked);
 }
 
 }  // namespace callsearch

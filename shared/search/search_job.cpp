@@ -34,7 +34,7 @@ void check_query(const SearchConfig& config, analyze::TextAnalyzer& analyzer, co
 // index that cannot be read for it gives none rather than an error.
 std::vector<Suggestion> suggestions_for(const SearchConfig& config, const Matcher& matcher) {
     try {
-        return spelling_suggestions(matcher.parts(), config.query, config.filters);
+        return spelling_suggestions(matcher.parts(), config.query, config.filters, config.asked.value_or(""));
     } catch (const Xapian::Error&) {
         return {};
     }

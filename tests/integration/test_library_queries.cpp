@@ -248,6 +248,15 @@ TEST_CASE("a search that finds nothing suggests nearby words: on stderr, or as J
     CHECK(speaker.exit_code == 1);
     CHECK(speaker.err.find("did you mean: bong (for --speaker 'bogn')") != std::string::npos);
 
+    // The words of a question asked about, inline or with --asked.
+    const auto asked = search({"--asked", "repurchse"});
+    CHECK(asked.exit_code == 1);
+    CHECK(asked.err == "searcher: did you mean: repurchase (for --asked 'repurchse')\n");
+    const auto inline_asked = search({"--json", "revenue asked:subscriptoin"});
+    CHECK(inline_asked.exit_code == 1);
+    CHECK(json::parse(inline_asked.out) == json{{"type", "suggestion"}, {"field", "asked"}, {"word", "subscriptoin"},
+                                               {"suggestions", {"subscription"}}});
+
     const auto js = search({"--json", "--company", "Aurra", "subscriptoin"});
     CHECK(js.exit_code == 1);
     CHECK(js.err.empty());
