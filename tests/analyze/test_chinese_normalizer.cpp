@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +17,7 @@
 
 #include "analyze/chinese_normalizer.h"
 #include "analyze/script.h"
+#include "support/han_text.h"
 #include "analyze/simplified_table.h"
 #include "support/seed_text.h"
 
@@ -59,26 +59,10 @@ private:
     std::unique_ptr<icu::Transliterator> transform_;
 };
 
-std::string utf8(char32_t c) {
-    std::string out;
-    callsearch::analyze::append_utf8(out, c);
-    return out;
-}
-
-// Lines holding Han text from every transcript of a folder (walked recursively).
-std::vector<std::string> han_lines_under(const std::filesystem::path& folder) {
-    std::vector<std::string> lines;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
-        if (!entry.is_regular_file()) continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        for (std::string line; std::getline(in, line);) {
-            if (callsearch::analyze::contains_han(line)) lines.push_back(line);
-        }
-    }
-    return lines;
-}
-
 }  // namespace
+
+using test_support::han_lines_under;
+using test_support::utf8;
 
 TEST_SUITE("analyze") {
 

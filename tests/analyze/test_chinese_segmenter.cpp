@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -15,6 +14,7 @@
 #include "analyze/chinese_normalizer.h"
 #include "analyze/chinese_segmenter.h"
 #include "analyze/script.h"
+#include "support/han_text.h"
 #include "support/seed_text.h"
 
 using callsearch::analyze::ChineseSegmenter;
@@ -26,15 +26,10 @@ namespace {
 // converted to Simplified (the index cuts the latter).
 std::vector<std::string> han_runs_under(const std::filesystem::path& folder) {
     std::vector<std::string> runs;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
-        if (!entry.is_regular_file()) continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        for (std::string line; std::getline(in, line);) {
-            if (!callsearch::analyze::contains_han(line)) continue;
-            for (const std::string& text : {line, callsearch::analyze::to_simplified(line)}) {
-                for (const auto& run : callsearch::analyze::split_han_runs(text)) {
-                    if (run.han) runs.push_back(text.substr(run.begin, run.end - run.begin));
-                }
+    for (const std::string& line : test_support::han_lines_under(folder)) {
+        for (const std::string& text : {line, callsearch::analyze::to_simplified(line)}) {
+            for (const auto& run : callsearch::analyze::split_han_runs(text)) {
+                if (run.han) runs.push_back(text.substr(run.begin, run.end - run.begin));
             }
         }
     }
@@ -56,12 +51,6 @@ std::size_t disagreements(ChineseSegmenter& segmenter, const std::vector<std::st
         }
     }
     return differ;
-}
-
-std::string utf8(char32_t c) {
-    std::string out;
-    callsearch::analyze::append_utf8(out, c);
-    return out;
 }
 
 }  // namespace
@@ -148,7 +137,7 @@ TEST_CASE("chinese segmenter: agrees with ICU on every unified ideograph, in run
     for (char32_t c = 0x3400; c <= 0x3FFFF; ++c) {
         if (!u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_UNIFIED_IDEOGRAPH)) continue;
         ++ideographs;
-        texts.back() += utf8(c);
+        texts.back() += test_support::utf8(c);
         if (ideographs % 40 == 0) texts.emplace_back();
     }
     MESSAGE(ideographs << " unified ideographs");
