@@ -1,6 +1,5 @@
 #include "analyze/chinese_segmenter.h"
 
-#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -28,12 +27,12 @@ ChineseSegmenter::ChineseSegmenter(ChineseSegmenter&&) noexcept = default;
 ChineseSegmenter& ChineseSegmenter::operator=(ChineseSegmenter&&) noexcept = default;
 
 std::vector<std::string> ChineseSegmenter::segment(std::string_view text) {
-    return all_ideographs(text) ? cheapest_words(text) : segment_with_break_iterator(text);
+    return read_ideographs(text) ? cheapest_words(text) : segment_with_break_iterator(text);
 }
 
 // Unified ideographs are the characters ICU's word rules hand to its
 // dictionary engine as one range, unchanged by the engine's NFKC step.
-bool ChineseSegmenter::all_ideographs(std::string_view text) {
+bool ChineseSegmenter::read_ideographs(std::string_view text) {
     code_points_.clear();
     offsets_.clear();
     for (std::size_t at = 0; at < text.size();) {

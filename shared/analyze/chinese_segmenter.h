@@ -47,7 +47,9 @@ public:
     [[nodiscard]] std::vector<std::string> segment_with_break_iterator(std::string_view text);
 
 private:
-    [[nodiscard]] bool all_ideographs(std::string_view text);
+    // Decodes `text` into code_points_ and offsets_; false (and stops) at the
+    // first character that is not a unified ideograph.
+    [[nodiscard]] bool read_ideographs(std::string_view text);
     [[nodiscard]] std::vector<std::string> cheapest_words(std::string_view text);
 
     std::unique_ptr<ChineseDictionary> dictionary_;
