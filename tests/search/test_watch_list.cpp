@@ -92,7 +92,7 @@ TEST_CASE("watch list: bad lines are errors naming the file and line") {
 TEST_CASE("watch list: a file that cannot be read is an error naming it") {
     test_support::TempDir tmp;
     const std::string expected = "cannot read watch list " + (tmp.path / "missing.txt").string();
-    CHECK_THROWS_WITH_AS(read_watch_list(tmp.path / "missing.txt"), doctest::Contains(expected.c_str()), WatchListError);
+    CHECK_THROWS_WITH_AS((void)read_watch_list(tmp.path / "missing.txt"), doctest::Contains(expected.c_str()), WatchListError);
     std::ofstream(tmp.path / "w.txt") << "guidance\n";
     CHECK(read_watch_list(tmp.path / "w.txt").queries.size() == 1);
 }
