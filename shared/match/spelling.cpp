@@ -91,23 +91,29 @@ std::vector<QueryWord> query_words(std::string_view query, const std::string& la
 
 // What the suggestions read of an index: one database, or an index in
 // parts, whose remote parts are asked at once rather than in turn.
+using Candidates = std::vector<std::pair<std::string, Xapian::doccount>>;
+using KeepTerm = std::function<bool(const std::string& term)>;  // called on several threads at once
+
 struct TermSource {
     std::function<bool(const std::string&)> exists;
-    // Every term beginning with `start`, with its frequency in the whole index.
-    std::function<std::vector<std::pair<std::string, Xapian::doccount>>(const std::string& start)> beginning;
+    // The terms beginning with `start` that `keep` accepts, with their
+    // frequency in the whole index: only those are read and copied.
+    std::function<Candidates(const std::string& start, const KeepTerm& keep)> beginning;
     std::function<bool(const std::string& stem)> has_stem;  // any word of the index has it
 };
 
-std::vector<std::pair<std::string, Xapian::doccount>> terms_beginning(const Xapian::Database& db,
-                                                                      const std::string& start) {
-    std::vector<std::pair<std::string, Xapian::doccount>> out;
-    for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) out.emplace_back(*it, it.get_termfreq());
+Candidates terms_beginning(const Xapian::Database& db, const std::string& start, const KeepTerm& keep) {
+    Candidates out;
+    for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+        std::string term = *it;
+        if (keep(term)) out.emplace_back(std::move(term), it.get_termfreq());
+    }
     return out;
 }
 
 TermSource source_of(const Xapian::Database& db) {
     return {[&db](const std::string& term) { return db.term_exists(term); },
-            [&db](const std::string& start) { return terms_beginning(db, start); },
+            [&db](const std::string& start, const KeepTerm& keep) { return terms_beginning(db, start, keep); },
             [&db](const std::string& stem) {
                 const std::string key = schema::stem_key(stem);
                 return db.synonyms_begin(key) != db.synonyms_end(key);
@@ -125,14 +131,14 @@ TermSource source_of(const IndexParts& parts) {
                 parts.on_each_part([&](std::size_t p) { in[p] = parts.parts[p].term_exists(term) ? 1 : 0; });
                 return std::find(in.begin(), in.end(), 1) != in.end();
             },
-            [&parts](const std::string& start) {
-                std::vector<std::vector<std::pair<std::string, Xapian::doccount>>> each(parts.parts.size());
-                parts.on_each_part([&](std::size_t p) { each[p] = terms_beginning(parts.parts[p], start); });
+            [&parts](const std::string& start, const KeepTerm& keep) {
+                std::vector<Candidates> each(parts.parts.size());
+                parts.on_each_part([&](std::size_t p) { each[p] = terms_beginning(parts.parts[p], start, keep); });
                 std::map<std::string, Xapian::doccount> merged;  // a term's frequency is its parts' sum
-                for (const auto& list : each) {
+                for (const Candidates& list : each) {
                     for (const auto& [term, freq] : list) merged[term] += freq;
                 }
-                return std::vector<std::pair<std::string, Xapian::doccount>>(merged.begin(), merged.end());
+                return Candidates(merged.begin(), merged.end());
             },
             [&parts](const std::string& stem) { return !parts.words_with_stem(stem).empty(); }};
 }
@@ -144,14 +150,15 @@ std::vector<std::string> nearest(const TermSource& index, std::string_view prefi
     // nothing fast on a large index (all terms would be ~26 times as many),
     // and first letters are rarely the ones mistyped.
     const std::string start = std::string(prefix) + word.substr(0, 1);
-    for (const auto& [full, freq] : index.beginning(start)) {
+    const auto distance = [&](const std::string& full) {
         if (full.size() > start.size() - 1 + word.size() + limit || full.size() + limit < prefix.size() + word.size()) {
-            continue;
+            return limit + 1;
         }
-        const std::string term = full.substr(prefix.size());
-        if (term == word) continue;
-        const std::size_t d = edit_distance(word, term, limit);
-        if (d <= limit) found.emplace_back(d, freq, term);
+        const std::string_view term = std::string_view(full).substr(prefix.size());
+        return term == word ? limit + 1 : edit_distance(word, term, limit);
+    };
+    for (const auto& [full, freq] : index.beginning(start, [&](const std::string& full) { return distance(full) <= limit; })) {
+        found.emplace_back(distance(full), freq, full.substr(prefix.size()));
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
         if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
